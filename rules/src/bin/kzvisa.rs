@@ -1,0 +1,271 @@
+//! `kzvisa`: check cases against Kazakhstan's entry rules from the command line.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use kzvisa_rules::data::FILES;
+use kzvisa_rules::regime::route_for;
+use kzvisa_rules::{evaluate, json, Purpose, Route, Rules};
+
+const USAGE: &str = "\
+Usage:
+  kzvisa check FILE...     assess cases (JSON files; - reads standard input)
+  kzvisa rules             the data set: version, dates, sources, discrepancies
+  kzvisa countries         every nationality with the route each purpose gets
+
+Options:
+  --rules DIR      use the data files in DIR (any of them; the rest are built in)
+  --json           rules, countries: print JSON instead of text
+  --lang en|ru|kk  countries: names in this language (default en)
+  --date YYYY-MM-DD  countries: routes for an entry on this date (default today)
+
+One case prints its assessment as JSON. Several print one JSON line each:
+{\"file\": ..., \"assessment\": ...} or {\"file\": ..., \"errors\": [...]}.
+A case with no `today` is assessed on the local date.
+
+Exit status: 0 assessed; 2 a case has input errors, or a usage error; 3 the data set is invalid.";
+
+/// Prints a line to standard output. A closed pipe (`kzvisa countries | head`) ends the
+/// program quietly instead of panicking as `println!` would.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("kzvisa: cannot write the output: {e}");
+            std::process::exit(1);
+        }
+    };
+}
+
+struct Options {
+    command: String,
+    files: Vec<String>,
+    rules_dir: Option<PathBuf>,
+    json: bool,
+    lang: String,
+    date: Option<String>,
+}
+
+fn parse_args(args: Vec<String>) -> Result<Options, String> {
+    let mut it = args.into_iter();
+    let command = it.next().ok_or("no command given")?;
+    let mut o = Options { command, files: Vec::new(), rules_dir: None, json: false, lang: "en".into(), date: None };
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--rules" => o.rules_dir = Some(value("--rules")?.into()),
+            "--json" => o.json = true,
+            "--lang" => o.lang = value("--lang")?,
+            "--date" => o.date = Some(value("--date")?),
+            "-h" | "--help" => return Err(String::new()),
+            a if a.starts_with("--") => return Err(format!("unknown option {a}")),
+            _ => o.files.push(arg),
+        }
+    }
+    if !["en", "ru", "kk"].contains(&o.lang.as_str()) {
+        return Err(format!("--lang must be en, ru or kk, not {}", o.lang));
+    }
+    Ok(o)
+}
+
+/// The built-in data set, with any file found in `dir` in place of its built-in text.
+fn load_rules(dir: Option<&Path>) -> Result<Rules, String> {
+    let Some(dir) = dir else {
+        return Rules::builtin().cloned().map_err(|e| e.to_string());
+    };
+    if !dir.is_dir() {
+        return Err(format!("{}: not a directory", dir.display()));
+    }
+    let mut texts = Vec::new();
+    for (name, builtin) in kzvisa_rules::data::BUILTIN {
+        let path = dir.join(name);
+        let text = if path.exists() {
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?
+        } else {
+            builtin.to_string()
+        };
+        texts.push((name, text));
+    }
+    let files: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    Rules::from_files(&files).map_err(|e| format!("{e}\n(data set in {}; files: {})", dir.display(), FILES.join(", ")))
+}
+
+fn today() -> String {
+    chrono::Local::now().date_naive().to_string()
+}
+
+fn read_input(file: &str) -> Result<String, String> {
+    if file == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| format!("standard input: {e}"))?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))
+    }
+}
+
+fn check(rules: &Rules, files: &[String]) -> ExitCode {
+    if files.is_empty() {
+        eprintln!("kzvisa check: name a case file, or - for standard input");
+        return ExitCode::from(2);
+    }
+    let many = files.len() > 1;
+    let mut failed = false;
+    for file in files {
+        let outcome = read_input(file).and_then(|text| {
+            let mut case = json::read_case(&text).map_err(|e| e.to_string())?;
+            case.today.get_or_insert_with(today);
+            Ok(evaluate(rules, &case))
+        });
+        let prefix = if many { format!("{file}: ") } else { String::new() };
+        match outcome {
+            Ok(Ok(assessment)) if many => {
+                say!("{}", serde_json::json!({ "file": file, "assessment": assessment }));
+            }
+            Ok(Ok(assessment)) => match serde_json::to_string_pretty(&assessment) {
+                Ok(text) => say!("{text}"),
+                Err(e) => {
+                    eprintln!("kzvisa: {e}");
+                    failed = true;
+                }
+            },
+            Ok(Err(errors)) => {
+                failed = true;
+                for e in &errors.0 {
+                    eprintln!("{prefix}{e}");
+                }
+                if many {
+                    say!("{}", serde_json::json!({ "file": file, "errors": errors }));
+                }
+            }
+            Err(message) => {
+                failed = true;
+                eprintln!("{prefix}{message}");
+                if many {
+                    say!("{}", serde_json::json!({ "file": file, "errors": [{ "field": "(case)", "message": message }] }));
+                }
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn show_rules(rules: &Rules, as_json: bool) {
+    let m = &rules.meta;
+    if as_json {
+        let value = serde_json::json!({
+            "version": m.version, "as_of": m.as_of, "reviewed": m.reviewed, "vouched_until": m.vouched_until,
+            "sources": rules.sources, "discrepancies": rules.discrepancies, "countries": rules.countries_meta,
+            "rules": rules.rules, "regimes": rules.regimes, "calendar_years": rules.calendar.years,
+        });
+        say!("{value:#}");
+        return;
+    }
+    say!("kzvisa rules {} (as of {}, reviewed {}, vouched until {})", m.version, m.as_of, m.reviewed, m.vouched_until);
+    say!("\nSources:");
+    for s in &rules.sources {
+        say!("  {:<13} [{}] {}", s.id, s.language, s.title);
+        if let Some(note) = &s.note {
+            say!("  {:<13} note: {note}", "");
+        }
+    }
+    say!("\nRegimes:");
+    for g in &rules.regimes {
+        let applied = g.countries.iter().filter(|c| c.doubt.is_none()).count();
+        let to = g.to.map_or("(open)".to_string(), |d| d.to_string());
+        let purposes: Vec<&str> = g.purposes.iter().map(|p| p.as_str()).collect();
+        say!("  {:<26} {:<9} {} states, from {} to {to}; purposes: {}", g.id, g.route.as_str(), applied, g.from, purposes.join(", "));
+    }
+    say!("\nRules:");
+    for r in &rules.rules {
+        let docs: Vec<&str> = r.cite.iter().map(|c| c.doc.as_str()).collect();
+        let params: Vec<String> = r.params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        say!("  {:<30} from {} {:<28} [{}]", r.id, r.from, params.join(" "), docs.join(", "));
+    }
+    say!("\nCalendar years: {}", rules.calendar.years.iter().map(|y| format!("{}{}", y.year, if y.kurban_ait_confirmed && y.transfers_confirmed { "" } else { " (estimated)" })).collect::<Vec<_>>().join(", "));
+    say!("Countries: {} ({})", rules.countries.len(), rules.countries_meta.source);
+    say!("\nWhere the texts disagree or are silent:");
+    for d in &rules.discrepancies {
+        say!("  {} [{}]\n    {}\n    Reading: {}", d.id, d.sources.join(", "), d.text, d.reading);
+    }
+}
+
+fn show_countries(rules: &Rules, o: &Options) -> ExitCode {
+    let date_text = o.date.clone().unwrap_or_else(today);
+    let Ok(date) = kzvisa_rules::date::parse_iso(&date_text) else {
+        eprintln!("--date: `{date_text}` is not a date of the form YYYY-MM-DD");
+        return ExitCode::from(2);
+    };
+    let short = |r: Route| match r {
+        Route::VisaFree => "free",
+        Route::EVisa => "e-visa",
+        Route::ConsularVisa => "visa",
+    };
+    let mut rows = Vec::new();
+    if !o.json {
+        let head: Vec<String> = Purpose::ALL.iter().map(|p| format!("{:<10}", p.as_str())).collect();
+        say!("routes for an entry on {date} (free = visa_free, e-visa = e_visa, visa = consular_visa)");
+        say!("{:<3} {:<4} {:<36} {}", "a2", "a3", "name", head.join(" ").trim_end());
+    }
+    for c in rules.countries.iter().filter(|c| c.alpha2 != "KZ") {
+        let name = match o.lang.as_str() {
+            "ru" => &c.ru,
+            "kk" => &c.kk,
+            _ => &c.en,
+        };
+        let routes: Vec<Route> = Purpose::ALL.iter().map(|p| route_for(rules, &c.alpha2, *p, date)).collect();
+        if o.json {
+            let by_purpose: serde_json::Map<String, serde_json::Value> =
+                Purpose::ALL.iter().zip(&routes).map(|(p, r)| (p.as_str().into(), r.as_str().into())).collect();
+            rows.push(serde_json::json!({ "alpha2": c.alpha2, "alpha3": c.alpha3, "name": name, "routes": by_purpose }));
+        } else {
+            let cells: Vec<String> = routes.iter().map(|r| format!("{:<10}", short(*r))).collect();
+            let name: String = name.chars().take(36).collect();
+            let pad = 36usize.saturating_sub(name.chars().count());
+            say!("{:<3} {:<4} {name}{} {}", c.alpha2, c.alpha3, " ".repeat(pad), cells.join(" ").trim_end());
+        }
+    }
+    if o.json {
+        say!("{:#}", serde_json::json!({ "date": date, "countries": rows }));
+    }
+    ExitCode::SUCCESS
+}
+
+fn main() -> ExitCode {
+    let options = match parse_args(std::env::args().skip(1).collect()) {
+        Ok(o) => o,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("kzvisa: {message}\n");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(if message.is_empty() { 0 } else { 2 });
+        }
+    };
+    let rules = match load_rules(options.rules_dir.as_deref()) {
+        Ok(rules) => rules,
+        Err(message) => {
+            eprintln!("kzvisa: the data set is invalid:\n{message}");
+            return ExitCode::from(3);
+        }
+    };
+    match options.command.as_str() {
+        "check" => check(&rules, &options.files),
+        "rules" => {
+            show_rules(&rules, options.json);
+            ExitCode::SUCCESS
+        }
+        "countries" => show_countries(&rules, &options),
+        other => {
+            eprintln!("kzvisa: unknown command `{other}`\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

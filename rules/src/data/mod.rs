@@ -1,0 +1,179 @@
+//! The law as data: loading the TOML files, validating them, and looking things up.
+
+pub mod model;
+mod validate;
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+
+use crate::calendar::Calendar;
+use model::{
+    CalendarFile, CountriesFile, CountriesMeta, Country, Discrepancy, DocumentsFile, Item, Meta, Regime,
+    RegimesFile, RuleEntry, RulesFile, Source, SourcesFile, StepsFile,
+};
+
+/// The files of a data set, in the order they are read.
+pub const FILES: [&str; 7] =
+    ["sources.toml", "countries.toml", "rules.toml", "regimes.toml", "documents.toml", "steps.toml", "calendar.toml"];
+
+/// The data set compiled into the engine.
+pub const BUILTIN: [(&str, &str); 7] = [
+    ("sources.toml", include_str!("../../data/sources.toml")),
+    ("countries.toml", include_str!("../../data/countries.toml")),
+    ("rules.toml", include_str!("../../data/rules.toml")),
+    ("regimes.toml", include_str!("../../data/regimes.toml")),
+    ("documents.toml", include_str!("../../data/documents.toml")),
+    ("steps.toml", include_str!("../../data/steps.toml")),
+    ("calendar.toml", include_str!("../../data/calendar.toml")),
+];
+
+/// One problem in a data set: the file, the entry when there is one, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    pub file: String,
+    pub entry: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.entry {
+            Some(entry) => write!(f, "{}: {}: {}", self.file, entry, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Every problem found in a data set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataErrors(pub Vec<DataError>);
+
+impl fmt::Display for DataErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DataErrors {}
+
+/// A loaded, validated data set: everything the engine knows of the law.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub meta: Meta,
+    pub sources: Vec<Source>,
+    pub discrepancies: Vec<Discrepancy>,
+    pub countries_meta: CountriesMeta,
+    pub countries: Vec<Country>,
+    pub rules: Vec<RuleEntry>,
+    pub regimes: Vec<Regime>,
+    pub documents: Vec<Item>,
+    pub steps: Vec<Item>,
+    pub calendar: Calendar,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str, errors: &mut Vec<DataError>) -> Option<T> {
+    toml::from_str(text)
+        .map_err(|e| errors.push(DataError { file: name.into(), entry: None, message: e.to_string().trim_end().into() }))
+        .ok()
+}
+
+impl Rules {
+    /// Loads a data set from `(file name, contents)` pairs; every name in [`FILES`] must be
+    /// given once. All problems are reported, each naming its file and entry.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Rules, DataErrors> {
+        let mut errors = Vec::new();
+        for (name, _) in files {
+            if !FILES.contains(name) {
+                errors.push(DataError { file: (*name).into(), entry: None, message: "not a file of a data set".into() });
+            }
+        }
+        let text = |name: &str, errors: &mut Vec<DataError>| match files.iter().filter(|f| f.0 == name).count() {
+            1 => files.iter().find(|f| f.0 == name).map(|f| f.1),
+            n => {
+                let message = if n == 0 { "missing from the data set" } else { "given more than once" };
+                errors.push(DataError { file: name.into(), entry: None, message: message.into() });
+                None
+            }
+        };
+        macro_rules! load {
+            ($name:literal, $ty:ty) => {
+                text($name, &mut errors).and_then(|t| parse::<$ty>($name, t, &mut errors))
+            };
+        }
+        let sources = load!("sources.toml", SourcesFile);
+        let countries = load!("countries.toml", CountriesFile);
+        let rules = load!("rules.toml", RulesFile);
+        let regimes = load!("regimes.toml", RegimesFile);
+        let documents = load!("documents.toml", DocumentsFile);
+        let steps = load!("steps.toml", StepsFile);
+        let calendar = load!("calendar.toml", CalendarFile);
+        let (Some(sources), Some(countries), Some(rules), Some(regimes), Some(documents), Some(steps), Some(calendar)) =
+            (sources, countries, rules, regimes, documents, steps, calendar)
+        else {
+            return Err(DataErrors(errors));
+        };
+        let loaded = Rules {
+            meta: sources.meta,
+            sources: sources.source,
+            discrepancies: sources.discrepancy,
+            countries_meta: countries.meta,
+            countries: countries.country,
+            rules: rules.rule,
+            regimes: regimes.regime,
+            documents: documents.document,
+            steps: steps.step,
+            calendar: Calendar::new(calendar),
+        };
+        errors.extend(validate::check(&loaded));
+        if errors.is_empty() {
+            Ok(loaded)
+        } else {
+            Err(DataErrors(errors))
+        }
+    }
+
+    /// The data set compiled into the engine, loaded once.
+    pub fn builtin() -> Result<&'static Rules, &'static DataErrors> {
+        static BUILT: OnceLock<Result<Rules, DataErrors>> = OnceLock::new();
+        BUILT.get_or_init(|| Rules::from_files(&BUILTIN)).as_ref()
+    }
+
+    /// The country with this alpha-2 or alpha-3 code, in any case.
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        let code = code.trim();
+        let pick: fn(&Country) -> &str = match code.len() {
+            2 => |c| &c.alpha2,
+            3 => |c| &c.alpha3,
+            _ => return None,
+        };
+        self.countries.iter().find(|c| pick(c).eq_ignore_ascii_case(code))
+    }
+
+    /// The entry of rule `id` in force on `date`.
+    pub fn rule(&self, id: &str, date: NaiveDate) -> Option<&RuleEntry> {
+        self.rules.iter().find(|r| r.id == id && r.from <= date && r.to.is_none_or(|to| date <= to))
+    }
+
+    /// Any entry of rule `id` (for its citation), preferring the one in force on `date`.
+    pub fn rule_for_cite(&self, id: &str, date: NaiveDate) -> Option<&RuleEntry> {
+        self.rule(id, date).or_else(|| self.rules.iter().find(|r| r.id == id))
+    }
+
+    /// A parameter of rule `id` in force on `date`.
+    pub fn param(&self, id: &str, name: &str, date: NaiveDate) -> Option<i64> {
+        self.rule(id, date)?.params.get(name).copied()
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}

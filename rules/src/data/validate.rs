@@ -1,0 +1,247 @@
+//! Checks a parsed data set for what serde cannot: references, dates, uniqueness and the
+//! parameters each rule must carry. Every problem names its file and entry.
+
+use std::collections::BTreeSet;
+
+use chrono::Datelike;
+
+use super::model::{Cite, Item};
+use super::{DataError, Rules};
+use crate::calendar::month_day;
+use crate::codes::Route;
+use crate::date::is_weekend;
+
+/// The rules the engine reads, with the parameters each entry must have.
+pub(crate) const KNOWN_RULES: &[(&str, &[&str])] = &[
+    ("visa_required", &[]),
+    ("passport_valid_for_stay", &[]),
+    ("passport_validity_after_visa", &["months"]),
+    ("passport_blank_pages", &["min_pages"]),
+    ("passport_condition", &[]),
+    ("fingerprints", &["min_age_years"]),
+    ("host_notification", &["working_days"]),
+    ("temporary_residence_permit", &["over_days"]),
+    ("invitation_approval", &["approval_working_days", "extended_calendar_days", "decision_working_days"]),
+    ("consular_processing", &["working_days", "after_late_approval_working_days"]),
+];
+
+/// The largest value a parameter may take: day counts beyond this are data errors.
+const MAX_PARAM: i64 = 3660;
+
+struct Checker<'a> {
+    rules: &'a Rules,
+    errors: Vec<DataError>,
+}
+
+impl Checker<'_> {
+    fn fail(&mut self, file: &str, entry: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(DataError { file: file.into(), entry: Some(entry.into()), message: message.into() });
+    }
+
+    fn cites(&mut self, file: &str, entry: &str, cites: &[Cite]) {
+        if cites.is_empty() {
+            self.fail(file, entry, "has no `cite`: every rule must name the text it rests on");
+        }
+        for cite in cites {
+            if self.rules.source(&cite.doc).is_none() {
+                self.fail(file, entry, format!("cites unknown source `{}` (not in sources.toml)", cite.doc));
+            }
+            if cite.quote.trim().is_empty() || cite.clause.trim().is_empty() {
+                self.fail(file, entry, format!("cites `{}` with an empty clause or quote", cite.doc));
+            }
+        }
+    }
+
+    fn dates(&mut self, file: &str, entry: &str, from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>) {
+        if let (Some(from), Some(to)) = (from, to) {
+            if to < from {
+                self.fail(file, entry, format!("`to` {to} is before `from` {from}"));
+            }
+        }
+    }
+
+    fn unique<'s>(&mut self, file: &str, what: &str, ids: impl IntoIterator<Item = &'s str>) {
+        let mut seen = BTreeSet::new();
+        for id in ids {
+            if !seen.insert(id) {
+                self.fail(file, format!("{what} \"{id}\""), "appears more than once");
+            }
+        }
+    }
+
+    fn sources(&mut self) {
+        let r = self.rules;
+        self.unique("sources.toml", "source", r.sources.iter().map(|s| s.id.as_str()));
+        if r.meta.vouched_until < r.meta.as_of {
+            self.fail("sources.toml", "meta", "`vouched_until` is before `as_of`");
+        }
+        for d in &r.discrepancies {
+            for s in &d.sources {
+                if r.source(s).is_none() {
+                    self.fail("sources.toml", format!("discrepancy \"{}\"", d.id), format!("names unknown source `{s}`"));
+                }
+            }
+        }
+    }
+
+    fn countries(&mut self) {
+        let r = self.rules;
+        for c in &r.countries {
+            let upper = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_uppercase());
+            if !upper(&c.alpha2, 2) || !upper(&c.alpha3, 3) {
+                self.fail("countries.toml", format!("country \"{}\"", c.alpha2), "codes must be 2 and 3 capital letters");
+            }
+            if [&c.en, &c.ru, &c.kk].iter().any(|n| n.trim().is_empty()) {
+                self.fail("countries.toml", format!("country \"{}\"", c.alpha2), "needs a name in en, ru and kk");
+            }
+        }
+        self.unique("countries.toml", "country", r.countries.iter().map(|c| c.alpha2.as_str()));
+        self.unique("countries.toml", "country", r.countries.iter().map(|c| c.alpha3.as_str()));
+    }
+
+    fn rule_entries(&mut self) {
+        let r = self.rules;
+        for (id, _) in KNOWN_RULES {
+            if !r.rules.iter().any(|e| e.id == *id) {
+                self.fail("rules.toml", format!("rule \"{id}\""), "is missing: the engine needs it");
+            }
+        }
+        for (i, e) in r.rules.iter().enumerate() {
+            let entry = format!("rule \"{}\" (from {})", e.id, e.from);
+            let Some((_, wanted)) = KNOWN_RULES.iter().find(|(id, _)| *id == e.id) else {
+                self.fail("rules.toml", entry, "is not a rule the engine knows (check the spelling)");
+                continue;
+            };
+            let given: BTreeSet<&str> = e.params.keys().map(String::as_str).collect();
+            let wanted: BTreeSet<&str> = wanted.iter().copied().collect();
+            if given != wanted {
+                self.fail("rules.toml", &entry, format!("params must be exactly {wanted:?}, found {given:?}"));
+            }
+            if let Some((name, v)) = e.params.iter().find(|(_, v)| !(0..=MAX_PARAM).contains(*v)) {
+                self.fail("rules.toml", &entry, format!("param `{name}` = {v} is outside 0..={MAX_PARAM}"));
+            }
+            self.dates("rules.toml", &entry, Some(e.from), e.to);
+            self.cites("rules.toml", &entry, &e.cite);
+            let overlaps = r.rules[..i].iter().any(|o| {
+                o.id == e.id && o.from <= e.to.unwrap_or(chrono::NaiveDate::MAX) && e.from <= o.to.unwrap_or(chrono::NaiveDate::MAX)
+            });
+            if overlaps {
+                self.fail("rules.toml", entry, "overlaps in time with another entry of the same rule");
+            }
+        }
+    }
+
+    fn regimes(&mut self) {
+        let r = self.rules;
+        self.unique("regimes.toml", "regime", r.regimes.iter().map(|g| g.id.as_str()));
+        for g in &r.regimes {
+            let entry = format!("regime \"{}\"", g.id);
+            if r.rules.iter().any(|e| e.id == g.id) {
+                self.fail("regimes.toml", &entry, "has the id of a rule in rules.toml");
+            }
+            self.dates("regimes.toml", &entry, Some(g.from), g.to);
+            self.cites("regimes.toml", &entry, &g.cite);
+            if g.purposes.is_empty() {
+                self.fail("regimes.toml", &entry, "lists no purposes");
+            }
+            match g.route {
+                Route::ConsularVisa => {
+                    self.fail("regimes.toml", &entry, "route consular_visa is what applies when no regime does; use visa_free or e_visa")
+                }
+                Route::VisaFree => {
+                    if g.max_stay_days.is_none_or(|d| d == 0) {
+                        self.fail("regimes.toml", &entry, "a visa_free regime needs max_stay_days of at least 1");
+                    }
+                    if !g.entry_points.is_empty() {
+                        self.fail("regimes.toml", &entry, "entry_points apply to e_visa regimes only");
+                    }
+                }
+                Route::EVisa => {
+                    if g.entry_points.is_empty() {
+                        self.fail("regimes.toml", &entry, "an e_visa regime needs entry_points");
+                    }
+                }
+            }
+            if g.max_stay_days.is_some_and(|d| i64::from(d) > MAX_PARAM) {
+                self.fail("regimes.toml", &entry, format!("max_stay_days is over {MAX_PARAM}"));
+            }
+            match (g.window_days, g.window_max_days) {
+                (None, None) => {}
+                (Some(w), Some(m)) if m >= 1 && m <= w && i64::from(w) <= MAX_PARAM => {}
+                _ => self.fail("regimes.toml", &entry, "window_days and window_max_days go together, with 1 <= window_max_days <= window_days"),
+            }
+            self.unique("regimes.toml", &format!("{entry}: country"), g.countries.iter().map(|c| c.code.as_str()));
+            for c in &g.countries {
+                if r.countries.iter().all(|k| k.alpha2 != c.code) {
+                    self.fail("regimes.toml", format!("{entry}: country \"{}\"", c.code), "is not an alpha-2 code in countries.toml");
+                }
+                if c.lines.is_empty() {
+                    self.fail("regimes.toml", format!("{entry}: country \"{}\"", c.code), "needs `lines`: where the text lists it");
+                }
+                for doc in c.lines.keys() {
+                    if r.source(doc).is_none() {
+                        self.fail("regimes.toml", format!("{entry}: country \"{}\"", c.code), format!("lines name unknown source `{doc}`"));
+                    }
+                }
+            }
+        }
+    }
+
+    fn items(&mut self, file: &str, what: &str, items: &[Item], dated: bool) {
+        self.unique(file, what, items.iter().map(|i| i.code.as_str()));
+        for item in items {
+            let entry = format!("{what} \"{}\"", item.code);
+            if item.code.is_empty() || !item.code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+                self.fail(file, &entry, "codes are lower_snake_case");
+            }
+            if !dated && item.date.is_some() {
+                self.fail(file, &entry, "documents have no `date`");
+            }
+            self.dates(file, &entry, item.from, item.to);
+            self.cites(file, &entry, &item.cite);
+        }
+    }
+
+    fn calendar(&mut self) {
+        let cal = &self.rules.calendar;
+        let file = "calendar.toml";
+        self.cites(file, "meta", &cal.cite);
+        for h in &cal.holidays {
+            if month_day(&h.date).is_none() {
+                self.fail(file, format!("holiday \"{}\"", h.id), format!("date `{}` is not a day of the form MM-DD", h.date));
+            }
+        }
+        let mut years = BTreeSet::new();
+        for y in &cal.years {
+            let entry = format!("year {}", y.year);
+            if !years.insert(y.year) {
+                self.fail(file, &entry, "appears more than once");
+            }
+            self.cites(file, &entry, &y.cite);
+            if y.kurban_ait.year() != y.year {
+                self.fail(file, &entry, "kurban_ait is not in this year");
+            }
+            for t in &y.transfers {
+                if t.day_off.year() != y.year || is_weekend(t.day_off) {
+                    self.fail(file, &entry, format!("transfer day_off {} must be a weekday of this year", t.day_off));
+                }
+                if !is_weekend(t.working_day) {
+                    self.fail(file, &entry, format!("transfer working_day {} must be a Saturday or Sunday", t.working_day));
+                }
+            }
+        }
+    }
+}
+
+/// Every problem in `rules` that parsing alone could not find.
+pub(crate) fn check(rules: &Rules) -> Vec<DataError> {
+    let mut c = Checker { rules, errors: Vec::new() };
+    c.sources();
+    c.countries();
+    c.rule_entries();
+    c.regimes();
+    c.items("documents.toml", "document", &rules.documents, false);
+    c.items("steps.toml", "step", &rules.steps, true);
+    c.calendar();
+    c.errors
+}

@@ -1,0 +1,77 @@
+//! Kazakhstan's entry rules as dated, cited data, and a pure evaluator.
+//!
+//! One direction of flow: a [`RawCase`] (answers as text) is validated into a [`Case`],
+//! which [`assess`] turns into an [`Assessment`] of codes. The engine never reads the
+//! clock (`today` is part of the case), never panics, and knows nothing of the web.
+
+pub mod assessment;
+pub mod calendar;
+pub mod case;
+mod checklist;
+pub mod codes;
+mod context;
+pub mod data;
+pub mod date;
+mod deadlines;
+mod fingerprints;
+#[cfg(feature = "json")]
+pub mod json;
+mod passport;
+pub mod regime;
+pub mod stay;
+
+pub use assessment::{Assessment, Deadline, Issue, Line, RulesVersion};
+pub use case::{Case, InputError, InputErrorCode, InputErrors, RawCase};
+pub use codes::{Condition, DeadlineCode, EntryPoint, IssueCode, Purpose, Route, Severity};
+pub use data::{DataError, DataErrors, Rules};
+
+use codes::IssueCode as I;
+use context::Ctx;
+
+/// Validates `case` and assesses it: the contract's `evaluate(rules, case)`.
+pub fn evaluate(rules: &Rules, case: &RawCase) -> Result<Assessment, InputErrors> {
+    case.validate(rules).map(|case| assess(rules, &case))
+}
+
+/// Assesses a validated case.
+pub fn assess(rules: &Rules, case: &Case) -> Assessment {
+    let decision = regime::decide(rules, &case.nationality, case.purpose, case.trip.entry);
+    let stay_days = date::days_between(case.trip.entry, case.trip.exit) + 1;
+    let mut ctx = Ctx { rules, case, route: decision.route, regime: decision.regime, stay_days, issues: Vec::new() };
+    for note in &decision.notes {
+        ctx.raise(note.code, note.severity, note.rule, case.trip.entry);
+    }
+    if let Some(regime) = decision.regime {
+        if regime.route == Route::EVisa && !regime.entry_points.contains(&case.trip.entry_point) {
+            ctx.raise(I::EVisaEntryPoint, Severity::Blocker, &regime.id, case.trip.entry);
+        }
+    }
+    passport::check(&mut ctx);
+    let latest_exit = stay::check(&mut ctx);
+    fingerprints::check(&mut ctx);
+    let deadlines = deadlines::compute(&mut ctx, latest_exit);
+    if case.trip.entry < case.today {
+        ctx.raise_about_data(I::EntryDatePassed, Severity::Warning).date = Some(case.trip.entry);
+    }
+    if case.today.max(case.trip.entry) > rules.meta.vouched_until {
+        ctx.raise_about_data(I::RulesMayBeOutdated, Severity::Warning).date = Some(rules.meta.vouched_until);
+    }
+    let documents = checklist::lines(&ctx, &rules.documents, &deadlines);
+    let steps = checklist::lines(&ctx, &rules.steps, &deadlines);
+    let mut issues = ctx.issues;
+    issues.sort_by_key(|i| i.severity); // stable: blockers first, each group in the order raised
+    Assessment {
+        rules: RulesVersion { version: rules.meta.version.clone(), as_of: rules.meta.as_of },
+        today: case.today,
+        nationality: case.nationality.clone(),
+        purpose: case.purpose,
+        route: decision.route,
+        regime: decision.regime.map(|g| g.id.clone()),
+        stay_days,
+        max_stay_days: decision.regime.and_then(|g| g.max_stay_days),
+        issues,
+        deadlines: deadlines.list,
+        documents,
+        steps,
+    }
+}
