@@ -64,7 +64,8 @@ pub(crate) fn month_day(text: &str) -> Option<(u32, u32)> {
 
 impl Calendar {
     pub(crate) fn new(file: CalendarFile) -> Self {
-        let mut calendar = Calendar { cite: file.meta.cite, holidays: file.holiday, years: file.year, known: Vec::new() };
+        let mut calendar =
+            Calendar { cite: file.meta.cite, holidays: file.holiday, years: file.year, known: Vec::new() };
         calendar.known = calendar.years.iter().map(|y| calendar.compute(y.year)).collect();
         calendar
     }
@@ -125,7 +126,9 @@ impl Calendar {
             let certainty = match &y.entry {
                 None => Certainty::Unknown,
                 Some(e) if !e.transfers_confirmed => Certainty::Estimated,
-                Some(e) if !e.kurban_ait_confirmed && days_between(e.kurban_ait, date).abs() <= KURBAN_AIT_MARGIN_DAYS => {
+                Some(e)
+                    if !e.kurban_ait_confirmed && days_between(e.kurban_ait, date).abs() <= KURBAN_AIT_MARGIN_DAYS =>
+                {
                     Certainty::Estimated
                 }
                 Some(_) => Certainty::Confirmed,
@@ -192,5 +195,74 @@ impl Tracker {
             certainty: self.worst.map_or(Certainty::Confirmed, |w| w.0),
             uncertain_year: self.worst.map(|w| w.1),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Rules;
+    use crate::date::parse_iso;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_iso(s).unwrap()
+    }
+
+    fn cal() -> &'static Calendar {
+        &Rules::builtin().unwrap().calendar
+    }
+
+    #[test]
+    fn weekend_holidays_move_to_the_next_free_working_day() {
+        // Nauryz 2026: Saturday 21 and Sunday 22 March move past Monday 23 (itself a holiday).
+        for (day, working) in
+            [("2026-03-23", false), ("2026-03-24", false), ("2026-03-25", false), ("2026-03-26", true)]
+        {
+            assert_eq!(cal().working_day(d(day)).0, working, "{day}");
+        }
+        // Independence Day 2028 is a Saturday: Monday 18 December is off.
+        assert!(!cal().working_day(d("2028-12-18")).0);
+    }
+
+    #[test]
+    fn religious_holidays_do_not_move() {
+        // Orthodox Christmas 2024 and Kurban Ait 2024 fell on Sundays; the Mondays work.
+        assert!(cal().working_day(d("2024-01-08")).0);
+        assert!(cal().working_day(d("2024-06-17")).0);
+    }
+
+    #[test]
+    fn constitution_day_moves_from_august_to_march_in_2027() {
+        assert!(!cal().working_day(d("2025-09-01")).0, "30 August 2025 (Saturday) moved to 1 September");
+        assert!(cal().working_day(d("2026-08-31")).0, "no Constitution Day off in 2026");
+        assert!(!cal().working_day(d("2027-03-15")).0);
+    }
+
+    #[test]
+    fn certainty_follows_the_data() {
+        assert_eq!(cal().working_day(d("2025-06-06")).1, Certainty::Confirmed);
+        assert_eq!(cal().working_day(d("2026-05-27")).1, Certainty::Estimated, "near an estimated Kurban Ait");
+        assert_eq!(cal().working_day(d("2026-12-01")).1, Certainty::Confirmed);
+        assert_eq!(cal().working_day(d("2027-12-01")).1, Certainty::Estimated, "transfers not announced");
+        assert_eq!(cal().working_day(d("2030-12-02")).1, Certainty::Unknown);
+        let counted = cal().add_working_days(d("2028-12-28"), 5);
+        assert_eq!((counted.certainty, counted.uncertain_year), (Certainty::Unknown, Some(2029)));
+    }
+
+    #[test]
+    fn counting_starts_the_day_after() {
+        assert_eq!(cal().add_working_days(d("2026-12-01"), 3).date, d("2026-12-04"));
+        assert_eq!(cal().add_working_days(d("2026-12-04"), 1).date, d("2026-12-07"));
+        assert_eq!(cal().add_working_days(d("2026-12-04"), 0).date, d("2026-12-04"));
+        assert_eq!(cal().latest_start(d("2026-12-07"), 1).date, d("2026-12-06"));
+        assert_eq!(cal().latest_start(d("2026-12-18"), 3).date, d("2026-12-14"), "15, 17, 18: 16 December is off");
+    }
+
+    #[test]
+    fn month_days_are_checked() {
+        assert_eq!(month_day("02-29"), Some((2, 29)));
+        assert_eq!(month_day("02-30"), None);
+        assert_eq!(month_day("2-3"), None);
+        assert_eq!(month_day("13-01"), None);
     }
 }

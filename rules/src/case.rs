@@ -184,16 +184,20 @@ impl Checker<'_> {
         }
     }
 
-    fn optional<'v>(value: &'v Option<String>) -> Option<&'v str> {
+    fn optional(value: &Option<String>) -> Option<&str> {
         value.as_deref().map(str::trim).filter(|v| !v.is_empty())
     }
 
     fn date(&mut self, field: &str, text: &str) -> Option<NaiveDate> {
         let (code, message) = match parse_iso(text) {
             Ok(date) => return Some(date),
-            Err(DateError::Format) => (InputErrorCode::InvalidDate, format!("`{text}` is not a date: write it as YYYY-MM-DD")),
+            Err(DateError::Format) => {
+                (InputErrorCode::InvalidDate, format!("`{text}` is not a date: write it as YYYY-MM-DD"))
+            }
             Err(DateError::NoSuchDay) => (InputErrorCode::NoSuchDate, format!("{text} does not exist in the calendar")),
-            Err(DateError::OutOfRange) => (InputErrorCode::DateOutOfRange, format!("{text} is outside the years 1900 to 2200")),
+            Err(DateError::OutOfRange) => {
+                (InputErrorCode::DateOutOfRange, format!("{text} is outside the years 1900 to 2200"))
+            }
         };
         self.fail(field, code, message);
         None
@@ -216,17 +220,22 @@ impl Checker<'_> {
             }
             Some(c) => Some(c.alpha2.clone()),
             None => {
-                let message = format!("`{text}` is not an ISO 3166-1 country code (use e.g. DE or DEU; XXA for stateless)");
+                let message =
+                    format!("`{text}` is not an ISO 3166-1 country code (use e.g. DE or DEU; XXA for stateless)");
                 self.fail(field, InputErrorCode::UnknownCountry, message);
                 None
             }
         }
     }
 
-    fn choice<T: Copy>(&mut self, field: &str, text: &str, parse: fn(&str) -> Option<T>, all: &[T], code: InputErrorCode) -> Option<T>
-    where
-        T: fmt::Display,
-    {
+    fn choice<T: Copy + fmt::Display>(
+        &mut self,
+        field: &str,
+        text: &str,
+        parse: fn(&str) -> Option<T>,
+        all: &[T],
+        code: InputErrorCode,
+    ) -> Option<T> {
         let found = parse(&text.to_ascii_lowercase());
         if found.is_none() {
             let names: Vec<String> = all.iter().map(ToString::to_string).collect();
@@ -266,13 +275,21 @@ impl RawCase {
         }
         if let (Some(issued), Some(expires)) = (issued, expires) {
             if expires <= issued {
-                c.fail("passport.expires", E::ExpiresBeforeIssued, format!("{expires} is not after the issue date {issued}"));
+                c.fail(
+                    "passport.expires",
+                    E::ExpiresBeforeIssued,
+                    format!("{expires} is not after the issue date {issued}"),
+                );
             }
         }
         let blank_pages = Checker::optional(&p.blank_pages).and_then(|t| match t.parse::<u32>() {
             Ok(n) if n <= 1000 => Some(n),
             _ => {
-                c.fail("passport.blank_pages", E::NotANumber, format!("`{t}` is not a whole number of pages from 0 to 1000"));
+                c.fail(
+                    "passport.blank_pages",
+                    E::NotANumber,
+                    format!("`{t}` is not a whole number of pages from 0 to 1000"),
+                );
                 None
             }
         });
@@ -298,7 +315,8 @@ impl RawCase {
             .and_then(|v| c.choice("trip.entry_point", v, EntryPoint::parse, EntryPoint::ALL, E::UnknownEntryPoint));
 
         if self.previous_stays.len() > MAX_PREVIOUS_STAYS {
-            let message = format!("lists {} stays; at most {MAX_PREVIOUS_STAYS} are accepted", self.previous_stays.len());
+            let message =
+                format!("lists {} stays; at most {MAX_PREVIOUS_STAYS} are accepted", self.previous_stays.len());
             c.fail("previous_stays", E::TooManyStays, message);
         }
         let mut previous_stays = Vec::new();
@@ -311,29 +329,121 @@ impl RawCase {
                 c.fail(&field("exit"), E::ExitBeforeEntry, format!("{s_exit} is before this stay's entry {s_entry}"));
             } else if entry.is_some_and(|e| s_exit >= e) {
                 let e = entry.unwrap_or(s_exit);
-                c.fail(&field("exit"), E::StayNotBeforeTrip, format!("{s_exit} is not before the trip's entry {e}: an earlier stay must end before it"));
+                c.fail(
+                    &field("exit"),
+                    E::StayNotBeforeTrip,
+                    format!("{s_exit} is not before the trip's entry {e}: an earlier stay must end before it"),
+                );
             } else {
                 previous_stays.push(Stay { entry: s_entry, exit: s_exit });
             }
         }
-        let residence_permit = Checker::optional(&self.residence_permit).and_then(|t| c.country("residence_permit.country", t));
+        let residence_permit =
+            Checker::optional(&self.residence_permit).and_then(|t| c.country("residence_permit.country", t));
 
         match (today, nationality, purpose, expires, entry, exit, entry_point) {
-            (Some(today), Some(nationality), Some(purpose), Some(expires), Some(entry), Some(exit), Some(entry_point))
-                if c.errors.is_empty() =>
-            {
-                Ok(Case {
-                    today,
-                    nationality,
-                    purpose,
-                    birth_date,
-                    passport: Passport { expires, issued, blank_pages, condition_ok },
-                    trip: Trip { entry, exit, entry_point },
-                    previous_stays,
-                    residence_permit,
-                })
-            }
+            (
+                Some(today),
+                Some(nationality),
+                Some(purpose),
+                Some(expires),
+                Some(entry),
+                Some(exit),
+                Some(entry_point),
+            ) if c.errors.is_empty() => Ok(Case {
+                today,
+                nationality,
+                purpose,
+                birth_date,
+                passport: Passport { expires, issued, blank_pages, condition_ok },
+                trip: Trip { entry, exit, entry_point },
+                previous_stays,
+                residence_permit,
+            }),
             _ => Err(InputErrors(c.errors)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw() -> RawCase {
+        RawCase {
+            today: Some("2026-11-21".into()),
+            nationality: Some(" deu ".into()),
+            purpose: Some("Tourism".into()),
+            passport: RawPassport { expires: Some("2031-01-01".into()), ..RawPassport::default() },
+            trip: RawTrip {
+                entry: Some("2026-12-01".into()),
+                exit: Some("2026-12-01".into()),
+                entry_point: Some("LAND".into()),
+            },
+            ..RawCase::default()
+        }
+    }
+
+    fn fields(r: Result<Case, InputErrors>) -> Vec<(String, InputErrorCode)> {
+        r.err().map(|e| e.0.into_iter().map(|e| (e.field, e.code)).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn codes_and_choices_are_read_leniently() {
+        let case = raw().validate(Rules::builtin().unwrap()).unwrap();
+        assert_eq!(case.nationality, "DE");
+        assert_eq!(case.purpose, Purpose::Tourism);
+        assert_eq!(case.trip.entry_point, EntryPoint::Land);
+        assert_eq!(case.trip.entry, case.trip.exit, "a one-day stay is allowed");
+    }
+
+    #[test]
+    fn blank_answers_count_as_missing() {
+        let mut r = raw();
+        r.purpose = Some("  ".into());
+        r.birth_date = Some(String::new());
+        assert_eq!(fields(r.validate(Rules::builtin().unwrap())), vec![("purpose".into(), InputErrorCode::Missing)]);
+    }
+
+    #[test]
+    fn impossible_relations_between_dates_are_errors() {
+        let mut r = raw();
+        r.birth_date = Some("2027-01-01".into());
+        r.passport.issued = Some("2031-01-01".into());
+        r.previous_stays = vec![RawStay { entry: Some("2026-11-10".into()), exit: Some("2026-11-01".into()) }];
+        let got = fields(r.validate(Rules::builtin().unwrap()));
+        assert_eq!(
+            got,
+            vec![
+                ("birth_date".into(), InputErrorCode::InTheFuture),
+                ("passport.issued".into(), InputErrorCode::InTheFuture),
+                ("passport.expires".into(), InputErrorCode::ExpiresBeforeIssued),
+                ("previous_stays[0].exit".into(), InputErrorCode::ExitBeforeEntry),
+            ]
+        );
+    }
+
+    #[test]
+    fn too_many_stays_are_refused_without_reading_them_all() {
+        let mut r = raw();
+        r.previous_stays = vec![RawStay::default(); MAX_PREVIOUS_STAYS + 1];
+        let got = fields(r.validate(Rules::builtin().unwrap()));
+        assert_eq!(got[0], ("previous_stays".into(), InputErrorCode::TooManyStays));
+        assert_eq!(got.len(), 1 + 2 * MAX_PREVIOUS_STAYS, "each read stay misses both dates");
+    }
+
+    #[test]
+    fn read_errors_are_reported_with_the_rest() {
+        let mut r = raw();
+        r.read_errors.push(InputError::new("colour", InputErrorCode::UnknownField, "is not a field"));
+        r.nationality = Some("KZ".into());
+        let got = fields(r.validate(Rules::builtin().unwrap()));
+        assert_eq!(
+            got,
+            vec![
+                ("colour".into(), InputErrorCode::UnknownField),
+                ("nationality".into(), InputErrorCode::KazakhstanCitizen)
+            ]
+        );
     }
 }

@@ -17,7 +17,8 @@ fn holds(ctx: &Ctx, condition: Condition) -> bool {
             .param("temporary_residence_permit", "over_days", case.trip.entry)
             .is_some_and(|over| ctx.stay_days > over),
         Condition::OverStayLimit => {
-            ctx.route == Route::VisaFree && ctx.regime.and_then(|g| g.max_stay_days).is_some_and(|max| ctx.stay_days > i64::from(max))
+            ctx.route == Route::VisaFree
+                && ctx.regime.and_then(|g| g.max_stay_days).is_some_and(|max| ctx.stay_days > i64::from(max))
         }
         Condition::HasResidencePermit => case.residence_permit.is_some(),
         Condition::NoResidencePermit => case.residence_permit.is_none(),

@@ -42,12 +42,30 @@ impl Ctx<'_> {
     /// Raises an issue resting on rule or regime `rule` and returns it for details.
     pub fn raise(&mut self, code: IssueCode, severity: Severity, rule: &str, on: NaiveDate) -> &mut Issue {
         let sources = source_ids(self.cites(rule, on));
-        self.push(Issue { code, severity, sources, rule: Some(rule.into()), date: None, days: None, limit: None, year: None })
+        self.push(Issue {
+            code,
+            severity,
+            sources,
+            rule: Some(rule.into()),
+            date: None,
+            days: None,
+            limit: None,
+            year: None,
+        })
     }
 
     /// Raises an issue about the data themselves, which no rule gives.
     pub fn raise_about_data(&mut self, code: IssueCode, severity: Severity) -> &mut Issue {
-        self.push(Issue { code, severity, sources: Vec::new(), rule: None, date: None, days: None, limit: None, year: None })
+        self.push(Issue {
+            code,
+            severity,
+            sources: Vec::new(),
+            rule: None,
+            date: None,
+            days: None,
+            limit: None,
+            year: None,
+        })
     }
 
     fn push(&mut self, issue: Issue) -> &mut Issue {

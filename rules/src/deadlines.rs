@@ -60,7 +60,8 @@ pub(crate) fn compute(ctx: &mut Ctx, latest_exit: Option<NaiveDate>) -> Deadline
             let apply_by = calendar.latest_start(ready_by, n);
             out.add(ctx, DeadlineCode::VisaApplicationBy, apply_by, "consular_processing", today);
             if today > apply_by.date {
-                ctx.raise(IssueCode::VisaProcessingTimeShort, Severity::Warning, "consular_processing", today).date = Some(apply_by.date);
+                ctx.raise(IssueCode::VisaProcessingTimeShort, Severity::Warning, "consular_processing", today).date =
+                    Some(apply_by.date);
             }
             ready_by = apply_by.date;
         }
@@ -82,8 +83,12 @@ pub(crate) fn compute(ctx: &mut Ctx, latest_exit: Option<NaiveDate>) -> Deadline
     }
 
     match out.worst {
-        Some((Certainty::Unknown, year)) => ctx.raise_about_data(IssueCode::CalendarUnconfirmed, Severity::Warning).year = Some(year),
-        Some((Certainty::Estimated, year)) => ctx.raise_about_data(IssueCode::CalendarEstimated, Severity::Info).year = Some(year),
+        Some((Certainty::Unknown, year)) => {
+            ctx.raise_about_data(IssueCode::CalendarUnconfirmed, Severity::Warning).year = Some(year)
+        }
+        Some((Certainty::Estimated, year)) => {
+            ctx.raise_about_data(IssueCode::CalendarEstimated, Severity::Info).year = Some(year)
+        }
         _ => {}
     }
     out

@@ -15,9 +15,12 @@ pub(crate) fn check(ctx: &mut Ctx) {
         Some(birth) => {
             let of_age = anniversary(birth, u32::try_from(min_age).unwrap_or(0));
             if of_age <= today {
-                ctx.raise(IssueCode::FingerprintsRequired, Severity::Warning, "fingerprints", today).limit = Some(min_age);
+                ctx.raise(IssueCode::FingerprintsRequired, Severity::Warning, "fingerprints", today).limit =
+                    Some(min_age);
             }
         }
-        None => _ = ctx.raise(IssueCode::BirthDateMissing, Severity::Info, "fingerprints", today).limit = Some(min_age),
+        None => {
+            ctx.raise(IssueCode::BirthDateMissing, Severity::Info, "fingerprints", today).limit = Some(min_age);
+        }
     }
 }

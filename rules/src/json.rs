@@ -15,7 +15,11 @@ pub fn read_case(text: &str) -> Result<RawCase, InputError> {
     };
     let mut r = Reader { errors: Vec::new() };
     let mut case = RawCase::default();
-    r.known_fields("", &top, &["today", "nationality", "purpose", "birth_date", "passport", "trip", "previous_stays", "residence_permit"]);
+    r.known_fields(
+        "",
+        &top,
+        &["today", "nationality", "purpose", "birth_date", "passport", "trip", "previous_stays", "residence_permit"],
+    );
     case.today = r.text("today", top.get("today"));
     case.nationality = r.text("nationality", top.get("nationality"));
     case.purpose = r.text("purpose", top.get("purpose"));

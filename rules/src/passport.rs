@@ -9,24 +9,28 @@ pub(crate) fn check(ctx: &mut Ctx) {
     let (today, trip, passport) = (ctx.case.today, &ctx.case.trip, &ctx.case.passport);
 
     if passport.expires < trip.exit || passport.expires < today {
-        ctx.raise(IssueCode::PassportExpired, Severity::Blocker, "passport_valid_for_stay", today).date = Some(passport.expires);
+        ctx.raise(IssueCode::PassportExpired, Severity::Blocker, "passport_valid_for_stay", today).date =
+            Some(passport.expires);
     }
 
     if ctx.route.is_visa() {
         if let Some(months) = ctx.rules.param("passport_validity_after_visa", "months", today) {
             let needed = add_months(trip.exit, u32::try_from(months).unwrap_or(0));
             if passport.expires < needed {
-                ctx.raise(IssueCode::PassportValidityShort, Severity::Blocker, "passport_validity_after_visa", today).date = Some(needed);
+                ctx.raise(IssueCode::PassportValidityShort, Severity::Blocker, "passport_validity_after_visa", today)
+                    .date = Some(needed);
             }
         }
         if let Some(min) = ctx.rules.param("passport_blank_pages", "min_pages", today) {
             match passport.blank_pages {
                 Some(pages) if i64::from(pages) < min => {
-                    ctx.raise(IssueCode::PassportBlankPages, Severity::Blocker, "passport_blank_pages", today).limit = Some(min);
+                    ctx.raise(IssueCode::PassportBlankPages, Severity::Blocker, "passport_blank_pages", today).limit =
+                        Some(min);
                 }
                 Some(_) => {}
                 None => {
-                    ctx.raise(IssueCode::PassportBlankPagesUnknown, Severity::Info, "passport_blank_pages", today).limit = Some(min);
+                    ctx.raise(IssueCode::PassportBlankPagesUnknown, Severity::Info, "passport_blank_pages", today)
+                        .limit = Some(min);
                 }
             }
         }

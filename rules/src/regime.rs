@@ -51,3 +51,28 @@ pub(crate) fn decide<'a>(rules: &'a Rules, nationality: &str, purpose: Purpose, 
 pub fn route_for(rules: &Rules, nationality: &str, purpose: Purpose, entry: NaiveDate) -> Route {
     decide(rules, nationality, purpose, entry).route
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decide_codes(nationality: &str, purpose: Purpose) -> (Route, Vec<IssueCode>) {
+        let rules = Rules::builtin().unwrap();
+        let d = decide(rules, nationality, purpose, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+        (d.route, d.notes.iter().map(|n| n.code).collect())
+    }
+
+    #[test]
+    fn visa_free_comes_before_e_visa_and_consular_is_the_default() {
+        assert_eq!(decide_codes("DE", Purpose::Transit), (Route::VisaFree, vec![]));
+        assert_eq!(decide_codes("IN", Purpose::Tourism), (Route::EVisa, vec![]));
+        assert_eq!(decide_codes("RU", Purpose::Tourism), (Route::ConsularVisa, vec![IssueCode::NationalityNotListed]));
+    }
+
+    #[test]
+    fn the_route_decision_explains_itself() {
+        assert_eq!(decide_codes("DE", Purpose::Work), (Route::ConsularVisa, vec![IssueCode::VisaFreeNotForPurpose]));
+        assert_eq!(decide_codes("VI", Purpose::Medical), (Route::ConsularVisa, vec![IssueCode::ListEntryDoubtful]));
+        assert_eq!(decide_codes("RS", Purpose::Tourism), (Route::ConsularVisa, vec![]), "listed, for other purposes");
+    }
+}

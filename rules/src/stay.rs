@@ -45,7 +45,12 @@ pub(crate) fn check(ctx: &mut Ctx) -> Option<NaiveDate> {
     if ctx.route.is_visa() {
         if let Some(over) = ctx.rules.param("temporary_residence_permit", "over_days", entry) {
             if stay_days > over {
-                let issue = ctx.raise(IssueCode::TemporaryResidencePermitNeeded, Severity::Warning, "temporary_residence_permit", entry);
+                let issue = ctx.raise(
+                    IssueCode::TemporaryResidencePermitNeeded,
+                    Severity::Warning,
+                    "temporary_residence_permit",
+                    entry,
+                );
                 (issue.days, issue.limit) = (Some(stay_days), Some(over));
             }
         }
@@ -73,7 +78,8 @@ pub(crate) fn check(ctx: &mut Ctx) -> Option<NaiveDate> {
     };
     let through = exit.max(last_allowed);
     let counts = presence(&case.previous_stays, entry, through, window);
-    if let Some(&(day, count)) = counts.iter().take_while(|(d, _)| *d <= exit).find(|(_, n)| *n > i64::from(window_max)) {
+    if let Some(&(day, count)) = counts.iter().take_while(|(d, _)| *d <= exit).find(|(_, n)| *n > i64::from(window_max))
+    {
         let issue = ctx.raise(IssueCode::StayOver90In180, Severity::Blocker, &regime.id, entry);
         (issue.date, issue.days, issue.limit) = (Some(day), Some(count), Some(i64::from(window_max)));
     }
@@ -109,7 +115,10 @@ mod tests {
 
     #[test]
     fn overlapping_earlier_stays_count_each_day_once() {
-        let stays = [Stay { entry: d("2026-11-01"), exit: d("2026-11-10") }, Stay { entry: d("2026-11-05"), exit: d("2026-11-12") }];
+        let stays = [
+            Stay { entry: d("2026-11-01"), exit: d("2026-11-10") },
+            Stay { entry: d("2026-11-05"), exit: d("2026-11-12") },
+        ];
         assert_eq!(presence(&stays, d("2026-12-01"), d("2026-12-01"), 180)[0].1, 13);
     }
 }

@@ -8,7 +8,9 @@ use kzvisa_rules::{evaluate, json::read_case, Assessment, Rules};
 use serde_json::Value;
 
 fn strings(v: Option<&Value>) -> Vec<String> {
-    v.and_then(Value::as_array).map(|a| a.iter().filter_map(|s| s.as_str().map(String::from)).collect()).unwrap_or_default()
+    v.and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(|s| s.as_str().map(String::from)).collect())
+        .unwrap_or_default()
 }
 
 fn codes(a: &Assessment) -> Vec<&'static str> {
@@ -105,14 +107,16 @@ fn check(name: &str, fixture: &Value, rules: &Rules) -> Vec<String> {
 fn every_scenario_gives_what_the_texts_say() {
     let rules = Rules::builtin().expect("built-in data");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("scenario dir").filter_map(Result::ok).map(|e| e.path()).collect();
+    let mut files: Vec<_> =
+        std::fs::read_dir(&dir).expect("scenario dir").filter_map(Result::ok).map(|e| e.path()).collect();
     files.retain(|p| p.extension().is_some_and(|e| e == "json"));
     files.sort();
     assert!(files.len() >= 60, "only {} scenarios found in {}", files.len(), dir.display());
     let mut problems = Vec::new();
     for path in &files {
         let name = path.file_stem().unwrap_or_default().to_string_lossy().to_string();
-        let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("valid JSON");
+        let fixture: Value =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("valid JSON");
         assert!(fixture["clause"].as_str().is_some_and(|c| !c.is_empty()), "{name}: every scenario names its clause");
         problems.extend(check(&name, &fixture, rules));
     }

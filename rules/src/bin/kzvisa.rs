@@ -145,7 +145,10 @@ fn check(rules: &Rules, files: &[String]) -> ExitCode {
                 failed = true;
                 eprintln!("{prefix}{message}");
                 if many {
-                    say!("{}", serde_json::json!({ "file": file, "errors": [{ "field": "(case)", "message": message }] }));
+                    say!(
+                        "{}",
+                        serde_json::json!({ "file": file, "errors": [{ "field": "(case)", "message": message }] })
+                    );
                 }
             }
         }
@@ -181,7 +184,14 @@ fn show_rules(rules: &Rules, as_json: bool) {
         let applied = g.countries.iter().filter(|c| c.doubt.is_none()).count();
         let to = g.to.map_or("(open)".to_string(), |d| d.to_string());
         let purposes: Vec<&str> = g.purposes.iter().map(|p| p.as_str()).collect();
-        say!("  {:<26} {:<9} {} states, from {} to {to}; purposes: {}", g.id, g.route.as_str(), applied, g.from, purposes.join(", "));
+        say!(
+            "  {:<26} {:<9} {} states, from {} to {to}; purposes: {}",
+            g.id,
+            g.route.as_str(),
+            applied,
+            g.from,
+            purposes.join(", ")
+        );
     }
     say!("\nRules:");
     for r in &rules.rules {
@@ -189,7 +199,20 @@ fn show_rules(rules: &Rules, as_json: bool) {
         let params: Vec<String> = r.params.iter().map(|(k, v)| format!("{k}={v}")).collect();
         say!("  {:<30} from {} {:<28} [{}]", r.id, r.from, params.join(" "), docs.join(", "));
     }
-    say!("\nCalendar years: {}", rules.calendar.years.iter().map(|y| format!("{}{}", y.year, if y.kurban_ait_confirmed && y.transfers_confirmed { "" } else { " (estimated)" })).collect::<Vec<_>>().join(", "));
+    say!(
+        "\nCalendar years: {}",
+        rules
+            .calendar
+            .years
+            .iter()
+            .map(|y| format!(
+                "{}{}",
+                y.year,
+                if y.kurban_ait_confirmed && y.transfers_confirmed { "" } else { " (estimated)" }
+            ))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     say!("Countries: {} ({})", rules.countries.len(), rules.countries_meta.source);
     say!("\nWhere the texts disagree or are silent:");
     for d in &rules.discrepancies {
@@ -224,7 +247,9 @@ fn show_countries(rules: &Rules, o: &Options) -> ExitCode {
         if o.json {
             let by_purpose: serde_json::Map<String, serde_json::Value> =
                 Purpose::ALL.iter().zip(&routes).map(|(p, r)| (p.as_str().into(), r.as_str().into())).collect();
-            rows.push(serde_json::json!({ "alpha2": c.alpha2, "alpha3": c.alpha3, "name": name, "routes": by_purpose }));
+            rows.push(
+                serde_json::json!({ "alpha2": c.alpha2, "alpha3": c.alpha3, "name": name, "routes": by_purpose }),
+            );
         } else {
             let cells: Vec<String> = routes.iter().map(|r| format!("{:<10}", short(*r))).collect();
             let name: String = name.chars().take(36).collect();

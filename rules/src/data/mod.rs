@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 
 use crate::calendar::Calendar;
 use model::{
-    CalendarFile, CountriesFile, CountriesMeta, Country, Discrepancy, DocumentsFile, Item, Meta, Regime,
-    RegimesFile, RuleEntry, RulesFile, Source, SourcesFile, StepsFile,
+    CalendarFile, CountriesFile, CountriesMeta, Country, Discrepancy, DocumentsFile, Item, Meta, Regime, RegimesFile,
+    RuleEntry, RulesFile, Source, SourcesFile, StepsFile,
 };
 
 /// The files of a data set, in the order they are read.
@@ -81,7 +81,9 @@ pub struct Rules {
 
 fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str, errors: &mut Vec<DataError>) -> Option<T> {
     toml::from_str(text)
-        .map_err(|e| errors.push(DataError { file: name.into(), entry: None, message: e.to_string().trim_end().into() }))
+        .map_err(|e| {
+            errors.push(DataError { file: name.into(), entry: None, message: e.to_string().trim_end().into() })
+        })
         .ok()
 }
 
@@ -92,7 +94,11 @@ impl Rules {
         let mut errors = Vec::new();
         for (name, _) in files {
             if !FILES.contains(name) {
-                errors.push(DataError { file: (*name).into(), entry: None, message: "not a file of a data set".into() });
+                errors.push(DataError {
+                    file: (*name).into(),
+                    entry: None,
+                    message: "not a file of a data set".into(),
+                });
             }
         }
         let text = |name: &str, errors: &mut Vec<DataError>| match files.iter().filter(|f| f.0 == name).count() {

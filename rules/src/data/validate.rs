@@ -78,7 +78,11 @@ impl Checker<'_> {
         for d in &r.discrepancies {
             for s in &d.sources {
                 if r.source(s).is_none() {
-                    self.fail("sources.toml", format!("discrepancy \"{}\"", d.id), format!("names unknown source `{s}`"));
+                    self.fail(
+                        "sources.toml",
+                        format!("discrepancy \"{}\"", d.id),
+                        format!("names unknown source `{s}`"),
+                    );
                 }
             }
         }
@@ -89,7 +93,11 @@ impl Checker<'_> {
         for c in &r.countries {
             let upper = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_uppercase());
             if !upper(&c.alpha2, 2) || !upper(&c.alpha3, 3) {
-                self.fail("countries.toml", format!("country \"{}\"", c.alpha2), "codes must be 2 and 3 capital letters");
+                self.fail(
+                    "countries.toml",
+                    format!("country \"{}\"", c.alpha2),
+                    "codes must be 2 and 3 capital letters",
+                );
             }
             if [&c.en, &c.ru, &c.kk].iter().any(|n| n.trim().is_empty()) {
                 self.fail("countries.toml", format!("country \"{}\"", c.alpha2), "needs a name in en, ru and kk");
@@ -123,7 +131,9 @@ impl Checker<'_> {
             self.dates("rules.toml", &entry, Some(e.from), e.to);
             self.cites("rules.toml", &entry, &e.cite);
             let overlaps = r.rules[..i].iter().any(|o| {
-                o.id == e.id && o.from <= e.to.unwrap_or(chrono::NaiveDate::MAX) && e.from <= o.to.unwrap_or(chrono::NaiveDate::MAX)
+                o.id == e.id
+                    && o.from <= e.to.unwrap_or(chrono::NaiveDate::MAX)
+                    && e.from <= o.to.unwrap_or(chrono::NaiveDate::MAX)
             });
             if overlaps {
                 self.fail("rules.toml", entry, "overlaps in time with another entry of the same rule");
@@ -145,9 +155,11 @@ impl Checker<'_> {
                 self.fail("regimes.toml", &entry, "lists no purposes");
             }
             match g.route {
-                Route::ConsularVisa => {
-                    self.fail("regimes.toml", &entry, "route consular_visa is what applies when no regime does; use visa_free or e_visa")
-                }
+                Route::ConsularVisa => self.fail(
+                    "regimes.toml",
+                    &entry,
+                    "route consular_visa is what applies when no regime does; use visa_free or e_visa",
+                ),
                 Route::VisaFree => {
                     if g.max_stay_days.is_none_or(|d| d == 0) {
                         self.fail("regimes.toml", &entry, "a visa_free regime needs max_stay_days of at least 1");
@@ -168,19 +180,35 @@ impl Checker<'_> {
             match (g.window_days, g.window_max_days) {
                 (None, None) => {}
                 (Some(w), Some(m)) if m >= 1 && m <= w && i64::from(w) <= MAX_PARAM => {}
-                _ => self.fail("regimes.toml", &entry, "window_days and window_max_days go together, with 1 <= window_max_days <= window_days"),
+                _ => self.fail(
+                    "regimes.toml",
+                    &entry,
+                    "window_days and window_max_days go together, with 1 <= window_max_days <= window_days",
+                ),
             }
             self.unique("regimes.toml", &format!("{entry}: country"), g.countries.iter().map(|c| c.code.as_str()));
             for c in &g.countries {
                 if r.countries.iter().all(|k| k.alpha2 != c.code) {
-                    self.fail("regimes.toml", format!("{entry}: country \"{}\"", c.code), "is not an alpha-2 code in countries.toml");
+                    self.fail(
+                        "regimes.toml",
+                        format!("{entry}: country \"{}\"", c.code),
+                        "is not an alpha-2 code in countries.toml",
+                    );
                 }
                 if c.lines.is_empty() {
-                    self.fail("regimes.toml", format!("{entry}: country \"{}\"", c.code), "needs `lines`: where the text lists it");
+                    self.fail(
+                        "regimes.toml",
+                        format!("{entry}: country \"{}\"", c.code),
+                        "needs `lines`: where the text lists it",
+                    );
                 }
                 for doc in c.lines.keys() {
                     if r.source(doc).is_none() {
-                        self.fail("regimes.toml", format!("{entry}: country \"{}\"", c.code), format!("lines name unknown source `{doc}`"));
+                        self.fail(
+                            "regimes.toml",
+                            format!("{entry}: country \"{}\"", c.code),
+                            format!("lines name unknown source `{doc}`"),
+                        );
                     }
                 }
             }
@@ -191,7 +219,9 @@ impl Checker<'_> {
         self.unique(file, what, items.iter().map(|i| i.code.as_str()));
         for item in items {
             let entry = format!("{what} \"{}\"", item.code);
-            if item.code.is_empty() || !item.code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+            if item.code.is_empty()
+                || !item.code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            {
                 self.fail(file, &entry, "codes are lower_snake_case");
             }
             if !dated && item.date.is_some() {
@@ -208,7 +238,11 @@ impl Checker<'_> {
         self.cites(file, "meta", &cal.cite);
         for h in &cal.holidays {
             if month_day(&h.date).is_none() {
-                self.fail(file, format!("holiday \"{}\"", h.id), format!("date `{}` is not a day of the form MM-DD", h.date));
+                self.fail(
+                    file,
+                    format!("holiday \"{}\"", h.id),
+                    format!("date `{}` is not a day of the form MM-DD", h.date),
+                );
             }
         }
         let mut years = BTreeSet::new();
@@ -226,7 +260,11 @@ impl Checker<'_> {
                     self.fail(file, &entry, format!("transfer day_off {} must be a weekday of this year", t.day_off));
                 }
                 if !is_weekend(t.working_day) {
-                    self.fail(file, &entry, format!("transfer working_day {} must be a Saturday or Sunday", t.working_day));
+                    self.fail(
+                        file,
+                        &entry,
+                        format!("transfer working_day {} must be a Saturday or Sunday", t.working_day),
+                    );
                 }
             }
         }

@@ -1,0 +1,159 @@
+//! The `kzvisa` command as operators use it: exit codes, messages, bulk checks, and an
+//! operator's own data directory.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn kzvisa(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kzvisa"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kzvisa runs");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/case.json");
+
+#[test]
+fn check_prints_the_contract_example_assessment() {
+    let out = kzvisa(&["check", EXAMPLE], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(a["route"], "visa_free");
+    assert_eq!(a["max_stay_days"], 30);
+    assert_eq!(a["rules"]["version"], "2026.03.10-1");
+    assert_eq!(a["rules"]["as_of"], "2026-03-10");
+    let deadline =
+        |code: &str| a["deadlines"].as_array().unwrap().iter().find(|d| d["code"] == code).map(|d| d["date"].clone());
+    assert_eq!(deadline("host_notification"), Some("2026-12-04".into()));
+    assert_eq!(deadline("latest_exit"), Some("2026-12-30".into()));
+}
+
+#[test]
+fn input_errors_are_one_line_each_naming_the_field_with_status_2() {
+    let case = r#"{"today":"2026-11-21","nationality":"QQ","purpose":"tourism","passport":{"expires":"2026-02-30"},
+        "trip":{"entry":"2026-12-10","exit":"2026-12-01","entry_point":"airport_almaty"}}"#;
+    let out = kzvisa(&["check", "-"], case);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(lines[0].starts_with("nationality: `QQ` is not an ISO 3166-1 country code"), "{err}");
+    assert!(lines[1].starts_with("passport.expires: 2026-02-30 does not exist"), "{err}");
+    assert!(lines[2].starts_with("trip.exit: 2026-12-01 is before the entry date 2026-12-10"), "{err}");
+}
+
+#[test]
+fn malformed_json_and_missing_files_are_clear() {
+    let out = kzvisa(&["check", "-"], "{not json");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("not valid JSON"));
+    let out = kzvisa(&["check", "/nonexistent/case.json"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("/nonexistent/case.json"));
+}
+
+#[test]
+fn a_case_without_today_is_assessed_on_the_local_date() {
+    let case = r#"{"nationality":"DE","purpose":"tourism","passport":{"expires":"2199-01-01"},
+        "trip":{"entry":"2199-06-01","exit":"2199-06-05","entry_point":"land"}}"#;
+    let out = kzvisa(&["check", "-"], case);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(a["today"], chrono::Local::now().date_naive().to_string());
+}
+
+#[test]
+fn several_files_give_one_json_line_each() {
+    let dir = std::env::temp_dir().join(format!("kzvisa-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"today":"2026-11-21","nationality":"DE"}"#).unwrap();
+    let out = kzvisa(&["check", EXAMPLE, bad.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(2), "one case has errors");
+    let stdout = text(&out.stdout);
+    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["assessment"]["route"], "visa_free");
+    let fields: Vec<&str> =
+        lines[1]["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["purpose", "passport.expires", "trip.entry", "trip.exit", "trip.entry_point"]);
+    assert!(text(&out.stderr).lines().all(|l| l.starts_with(bad.to_str().unwrap())));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn rules_and_countries_describe_the_data() {
+    let out = kzvisa(&["rules"], "");
+    assert!(out.status.success());
+    let listing = text(&out.stdout);
+    for needle in [
+        "2026.03.10-1",
+        "as of 2026-03-10",
+        "visa_free_30",
+        "45 states",
+        "117 states",
+        "22 states",
+        "e_visa_lists_001_vs_004",
+    ] {
+        assert!(listing.contains(needle), "`kzvisa rules` lacks {needle}");
+    }
+    let out = kzvisa(&["countries", "--json", "--lang", "ru", "--date", "2026-12-01"], "");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let de = v["countries"].as_array().unwrap().iter().find(|c| c["alpha2"] == "DE").unwrap();
+    assert_eq!(de["name"], "Германия");
+    assert_eq!(de["routes"]["tourism"], "visa_free");
+    assert_eq!(de["routes"]["work"], "consular_visa");
+    let out = kzvisa(&["countries", "--lang", "fr"], "");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn an_operator_directory_replaces_built_in_files_and_bad_data_is_status_3() {
+    let dir = std::env::temp_dir().join(format!("kzvisa-data-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let regimes = include_str!("../data/regimes.toml").replace(
+        "{ code = \"AU\",",
+        "{ code = \"RU\", lines = { \"003\" = \"added by the operator\" } },\n  { code = \"AU\",",
+    );
+    std::fs::write(dir.join("regimes.toml"), regimes).unwrap();
+    let case = r#"{"today":"2026-11-21","nationality":"RU","purpose":"tourism","passport":{"expires":"2031-01-01"},
+        "trip":{"entry":"2026-12-01","exit":"2026-12-10","entry_point":"rail"}}"#;
+    let out = kzvisa(&["check", "-", "--rules", dir.to_str().unwrap()], case);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("\"route\": \"visa_free\""));
+
+    std::fs::write(dir.join("steps.toml"), "[[step]]\ncode = \"x\"\ncolour = \"red\"\ncite = []\n").unwrap();
+    let out = kzvisa(&["rules", "--rules", dir.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        text(&out.stderr).contains("steps.toml") && text(&out.stderr).contains("unknown field `colour`"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kzvisa"))
+        .args(["countries"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away, as `| head` does
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "status {:?}: {}", out.status, text(&out.stderr));
+    assert!(!text(&out.stderr).contains("panicked"));
+}

@@ -1,0 +1,193 @@
+//! The data set: the built-in one loads; an operator's edited one changes answers without
+//! any code; a broken one is refused with the file and entry named; and the working-day
+//! calendar agrees with an independent holiday library.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use kzvisa_rules::data::BUILTIN;
+use kzvisa_rules::{evaluate, IssueCode, RawCase, Route, Rules};
+
+fn with_file(name: &str, edit: impl Fn(&str) -> String) -> Vec<(&'static str, String)> {
+    BUILTIN.iter().map(|(n, t)| (*n, if *n == name { edit(t) } else { t.to_string() })).collect()
+}
+
+fn load(files: &[(&'static str, String)]) -> Result<Rules, kzvisa_rules::DataErrors> {
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    Rules::from_files(&refs)
+}
+
+fn case(nationality: &str, entry: &str, exit: &str) -> RawCase {
+    let mut c = RawCase {
+        today: Some("2026-11-21".into()),
+        nationality: Some(nationality.into()),
+        purpose: Some("tourism".into()),
+        ..RawCase::default()
+    };
+    c.passport.expires = Some("2031-01-01".into());
+    c.trip.entry = Some(entry.into());
+    c.trip.exit = Some(exit.into());
+    c.trip.entry_point = Some("rail".into());
+    c
+}
+
+const BILATERAL: &str = r#"
+[[regime]]
+id = "ru_bilateral_90"
+route = "visa_free"
+purposes = ["tourism", "business", "private", "medical"]
+from = "2026-01-01"
+max_stay_days = 90
+window_days = 180
+window_max_days = 90
+cite = [ { doc = "treaty-ru", clause = "Article 1", quote = "Citizens of either Party may enter, stay up to ninety days and leave without visas." } ]
+countries = [ { code = "RU", lines = { "treaty-ru" = "the Russian Federation" } } ]
+"#;
+
+const TREATY_SOURCE: &str = r#"
+[[source]]
+id = "treaty-ru"
+language = "ru"
+title = "An operator's example: a bilateral visa-free agreement"
+"#;
+
+#[test]
+fn the_built_in_data_set_loads() {
+    let rules = Rules::builtin().expect("built-in data are valid");
+    assert_eq!(rules.countries.len(), 250, "249 ISO 3166-1 countries and XXA");
+    assert_eq!(rules.country("deu").map(|c| c.alpha2.as_str()), Some("DE"));
+    assert_eq!(rules.country("xxa").map(|c| c.en.as_str()), Some("Stateless person"));
+    assert!(rules.country("KZ").is_some_and(|c| c.kk == "Қазақстан" && c.ru == "Казахстан"));
+    assert_eq!(rules.meta.as_of, NaiveDate::from_ymd_opt(2026, 3, 10).unwrap());
+}
+
+#[test]
+fn an_operator_adds_a_bilateral_regime_with_data_alone() {
+    let builtin = Rules::builtin().unwrap();
+    let russian_60_days = case("RU", "2026-12-01", "2027-01-29");
+    assert_eq!(evaluate(builtin, &russian_60_days).unwrap().route, Route::ConsularVisa);
+
+    // The operator appends the agreement to sources.toml and the regime to regimes.toml.
+    let mut files = with_file("regimes.toml", |t| format!("{t}\n{BILATERAL}"));
+    files = files
+        .into_iter()
+        .map(|(n, t)| (n, if n == "sources.toml" { format!("{t}\n{TREATY_SOURCE}") } else { t }))
+        .collect();
+    let operator = load(&files).expect("the edited data set is valid");
+
+    let a = evaluate(&operator, &russian_60_days).unwrap();
+    assert_eq!(a.route, Route::VisaFree);
+    assert_eq!(a.max_stay_days, Some(90));
+    assert_eq!(a.regime.as_deref(), Some("ru_bilateral_90"));
+    assert!(a.allowed(), "60 days under a 90-day regime: {:?}", a.issues);
+    assert_eq!(a.deadline(kzvisa_rules::DeadlineCode::LatestExit), NaiveDate::from_ymd_opt(2027, 2, 28));
+
+    let too_long = evaluate(&operator, &case("RU", "2026-12-01", "2027-03-01")).unwrap();
+    assert!(too_long.issue(IssueCode::StayOverMaxStay).is_some_and(|i| i.limit == Some(90)));
+    assert!(too_long.issue(IssueCode::StayOver30Days).is_none());
+    // Work is not among the agreement's purposes.
+    let mut work = russian_60_days.clone();
+    work.purpose = Some("work".into());
+    assert_eq!(evaluate(&operator, &work).unwrap().route, Route::ConsularVisa);
+}
+
+#[test]
+fn an_operator_corrects_a_rule_from_a_date() {
+    // Say the host's notification period became 5 working days from 2027.
+    let files = with_file("rules.toml", |t| {
+        t.replace(
+            "id = \"host_notification\"\nfrom = \"2000-01-01\"",
+            "id = \"host_notification\"\nfrom = \"2000-01-01\"\nto = \"2026-12-31\"",
+        ) + "\n[[rule]]\nid = \"host_notification\"\nfrom = \"2027-01-01\"\nparams = { working_days = 5 }\ncite = [ { doc = \"003\", clause = \"amended\", quote = \"within 5 working days\" } ]\n"
+    });
+    let operator = load(&files).expect("valid");
+    let before = evaluate(&operator, &case("DE", "2026-12-28", "2027-01-05")).unwrap();
+    let after = evaluate(&operator, &case("DE", "2027-02-01", "2027-02-05")).unwrap();
+    use kzvisa_rules::DeadlineCode::HostNotification as H;
+    assert_eq!(before.deadline(H), NaiveDate::from_ymd_opt(2026, 12, 31));
+    assert_eq!(after.deadline(H), NaiveDate::from_ymd_opt(2027, 2, 8));
+}
+
+fn errors_of(files: &[(&'static str, String)]) -> String {
+    load(files).expect_err("must be refused").to_string()
+}
+
+#[test]
+fn unknown_keys_are_refused_naming_the_file_and_line() {
+    let e = errors_of(&with_file("regimes.toml", |t| {
+        t.replacen("max_stay_days = 30", "max_stay_days = 30\nmax_stay = 45", 1)
+    }));
+    assert!(e.contains("regimes.toml") && e.contains("unknown field `max_stay`"), "{e}");
+    assert!(e.contains("line"), "the TOML error points at the line: {e}");
+}
+
+#[test]
+fn bad_references_are_refused_naming_the_entry() {
+    let e = errors_of(&with_file("regimes.toml", |t| t.replacen("code = \"AU\"", "code = \"XY\"", 1)));
+    assert!(e.contains("regimes.toml: regime \"visa_free_30\": country \"XY\": is not an alpha-2 code"), "{e}");
+    let e = errors_of(&with_file("rules.toml", |t| t.replacen("doc = \"002\"", "doc = \"009\"", 1)));
+    assert!(e.contains("rules.toml: rule \"fingerprints\" (from 2026-03-10): cites unknown source `009`"), "{e}");
+    let e = errors_of(&with_file("rules.toml", |t| t.replace("min_age_years = 16", "min_age = 16")));
+    assert!(e.contains("rule \"fingerprints\"") && e.contains("params must be exactly"), "{e}");
+    let e = errors_of(&with_file("steps.toml", |t| {
+        t.replacen("code = \"print_e_visa\"", "code = \"register_on_portal\"", 1)
+    }));
+    assert!(e.contains("steps.toml: step \"register_on_portal\": appears more than once"), "{e}");
+    let e = errors_of(&with_file("rules.toml", |t| t.replacen("from = \"2026-03-10\"", "from = \"2026-02-30\"", 1)));
+    assert!(e.contains("rules.toml") && e.contains("not a day of the calendar"), "{e}");
+    let e = errors_of(&with_file("calendar.toml", |t| {
+        t.replace("working_day = \"2024-05-04\"", "working_day = \"2024-05-06\"")
+    }));
+    assert!(
+        e.contains("calendar.toml: year 2024: transfer working_day 2024-05-06 must be a Saturday or Sunday"),
+        "{e}"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let files = with_file("regimes.toml", |t| {
+        t.replacen("code = \"AU\"", "code = \"XY\"", 1).replacen("code = \"DZ\"", "code = \"QQ\"", 1)
+    });
+    let errors = load(&files).unwrap_err();
+    assert_eq!(errors.0.len(), 2, "{errors}");
+}
+
+#[test]
+fn the_calendar_agrees_with_the_holidays_library_2024_to_2028() {
+    let rules = Rules::builtin().unwrap();
+    let fixture =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kz_days_off_2024_2028.txt"))
+            .unwrap();
+    let mut off = std::collections::BTreeSet::new();
+    let mut work = std::collections::BTreeSet::new();
+    for line in fixture.lines().filter(|l| !l.starts_with('#')) {
+        let mut parts = line.split_whitespace();
+        let kind = parts.next().unwrap();
+        let date: NaiveDate = parts.next().unwrap().parse().unwrap();
+        if kind == "off" {
+            off.insert(date)
+        } else {
+            work.insert(date)
+        };
+    }
+    assert!(
+        off.len() > 60 && work.len() == 2,
+        "fixture has {} days off, {} working weekend days",
+        off.len(),
+        work.len()
+    );
+    let mut day = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    let mut disagreements = Vec::new();
+    let end = NaiveDate::from_ymd_opt(2029, 1, 1).unwrap();
+    while day < end {
+        let weekend = kzvisa_rules::date::is_weekend(day);
+        let library_working = if weekend { work.contains(&day) } else { !off.contains(&day) };
+        let (ours, _) = rules.calendar.working_day(day);
+        if ours != library_working {
+            disagreements.push(format!("{day}: ours {ours}, library {library_working}"));
+        }
+        day = day.succ_opt().unwrap();
+    }
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+}

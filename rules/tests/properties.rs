@@ -1,0 +1,219 @@
+//! Invariants that must hold for every case, checked on generated ones: nothing panics,
+//! and the date rules move the right way.
+
+use chrono::NaiveDate;
+use kzvisa_rules::case::RawStay;
+use kzvisa_rules::date::shift;
+use kzvisa_rules::{assess, evaluate, json::read_case, Case, DeadlineCode, IssueCode, RawCase, Rules};
+use proptest::prelude::*;
+
+fn rules() -> &'static Rules {
+    Rules::builtin().expect("built-in data")
+}
+
+fn day(offset: i64) -> NaiveDate {
+    shift(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), offset)
+}
+
+/// Any text, with a bias towards near-valid values so that deep paths are reached.
+fn text() -> impl Strategy<Value = Option<String>> {
+    prop_oneof![
+        Just(None),
+        any::<String>().prop_map(Some),
+        "[0-9]{4}-[0-9]{2}-[0-9]{2}".prop_map(Some),
+        (-40_000i64..40_000).prop_map(|o| Some(day(o).to_string())),
+        prop::sample::select(vec![
+            "DE",
+            "in",
+            "XXA",
+            "KZ",
+            "RS",
+            "VG",
+            "tourism",
+            "work",
+            "land",
+            "airport_almaty",
+            "true",
+            "3",
+            "-1"
+        ])
+        .prop_map(|s| Some(s.to_string())),
+    ]
+}
+
+fn raw_case() -> impl Strategy<Value = RawCase> {
+    (
+        (text(), text(), text(), text()),
+        (text(), text(), text(), text()),
+        (text(), text(), text()),
+        prop::collection::vec((text(), text()), 0..4),
+        text(),
+    )
+        .prop_map(
+            |(
+                (today, nationality, purpose, birth_date),
+                (expires, issued, pages, ok),
+                (entry, exit, point),
+                stays,
+                permit,
+            )| {
+                let mut c =
+                    RawCase { today, nationality, purpose, birth_date, residence_permit: permit, ..RawCase::default() };
+                c.passport.expires = expires;
+                c.passport.issued = issued;
+                c.passport.blank_pages = pages;
+                c.passport.condition_ok = ok;
+                c.trip.entry = entry;
+                c.trip.exit = exit;
+                c.trip.entry_point = point;
+                c.previous_stays = stays.into_iter().map(|(entry, exit)| RawStay { entry, exit }).collect();
+                c
+            },
+        )
+}
+
+/// A valid visa-free or other case with earlier stays, from offsets around 2026.
+fn valid_case() -> impl Strategy<Value = Case> {
+    (
+        prop::sample::select(vec!["DE", "US", "IN", "RS", "NG", "XX", "GL"]),
+        prop::sample::select(kzvisa_rules::Purpose::ALL.to_vec()),
+        0i64..1500,
+        0i64..60,
+        0i64..400,
+        prop::collection::vec((1i64..400, 0i64..40), 0..5),
+        prop::option::of(0i64..40),
+        prop::sample::select(kzvisa_rules::EntryPoint::ALL.to_vec()),
+        prop::option::of(0u32..4),
+    )
+        .prop_map(|(nat, purpose, entry, len, lead, stays, age, point, pages)| {
+            let entry = day(entry);
+            let today = shift(entry, -lead);
+            let previous_stays = stays
+                .into_iter()
+                .map(|(back, len)| kzvisa_rules::case::Stay {
+                    entry: shift(entry, -back - len),
+                    exit: shift(entry, -back),
+                })
+                .collect();
+            Case {
+                today,
+                nationality: nat.to_string(),
+                purpose,
+                birth_date: age.map(|a| shift(today, -a * 365)),
+                passport: kzvisa_rules::case::Passport {
+                    expires: shift(entry, 200),
+                    issued: None,
+                    blank_pages: pages,
+                    condition_ok: Some(true),
+                },
+                trip: kzvisa_rules::case::Trip { entry, exit: shift(entry, len), entry_point: point },
+                previous_stays,
+                residence_permit: None,
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_raw_case_panics(case in raw_case()) {
+        let _ = evaluate(rules(), &case);
+    }
+
+    #[test]
+    fn no_json_text_panics(text in any::<String>()) {
+        if let Ok(case) = read_case(&text) {
+            let _ = evaluate(rules(), &case);
+        }
+    }
+
+    #[test]
+    fn no_json_shape_panics(case in raw_case()) {
+        // The same answers through JSON, with numbers and booleans where they may stand.
+        let value = serde_json::json!({
+            "today": case.today, "nationality": case.nationality, "purpose": case.purpose,
+            "passport": { "expires": case.passport.expires, "blank_pages": case.passport.blank_pages.as_deref().and_then(|p| p.parse::<i64>().ok()) },
+            "trip": { "entry": case.trip.entry, "exit": case.trip.exit, "entry_point": case.trip.entry_point },
+            "previous_stays": case.previous_stays.iter().map(|s| serde_json::json!({ "entry": s.entry, "exit": s.exit })).collect::<Vec<_>>(),
+        });
+        if let Ok(raw) = read_case(&value.to_string()) {
+            let _ = evaluate(rules(), &raw);
+        }
+    }
+
+    #[test]
+    fn an_earlier_stay_never_turns_an_overstay_into_a_legal_stay(case in valid_case(), back in 1i64..300, len in 0i64..60) {
+        let before = assess(rules(), &case);
+        let mut more = case.clone();
+        more.previous_stays.push(kzvisa_rules::case::Stay { entry: shift(case.trip.entry, -back - len), exit: shift(case.trip.entry, -back) });
+        let after = assess(rules(), &more);
+        if before.issue(IssueCode::StayOver90In180).is_some() {
+            prop_assert!(after.issue(IssueCode::StayOver90In180).is_some());
+        }
+        prop_assert!(after.issues.iter().filter(|i| i.severity == kzvisa_rules::Severity::Blocker).count()
+            >= before.issues.iter().filter(|i| i.severity == kzvisa_rules::Severity::Blocker).count());
+        if let (Some(a), Some(b)) = (after.deadline(DeadlineCode::LatestExit), before.deadline(DeadlineCode::LatestExit)) {
+            prop_assert!(a <= b, "an earlier stay moved the latest exit later: {} > {}", a, b);
+        }
+    }
+
+    #[test]
+    fn a_later_passport_expiry_never_adds_a_passport_issue(case in valid_case(), expiry in -100i64..400, later in 0i64..400) {
+        let passport_issues = |c: &Case| -> Vec<IssueCode> {
+            assess(rules(), c).issues.iter().map(|i| i.code).filter(|c| c.as_str().starts_with("passport_")).collect()
+        };
+        let mut early = case.clone();
+        early.passport.expires = shift(case.trip.exit, expiry);
+        let mut late = early.clone();
+        late.passport.expires = shift(early.passport.expires, later);
+        let (e, l) = (passport_issues(&early), passport_issues(&late));
+        prop_assert!(l.iter().all(|code| e.contains(code)), "later expiry added {:?} to {:?}", l, e);
+    }
+
+    #[test]
+    fn a_later_entry_never_gives_an_earlier_host_deadline(case in valid_case(), later in 0i64..30) {
+        let mut moved = case.clone();
+        moved.trip.entry = shift(case.trip.entry, later);
+        moved.trip.exit = shift(case.trip.exit, later);
+        let a = assess(rules(), &case).deadline(DeadlineCode::HostNotification).unwrap();
+        let b = assess(rules(), &moved).deadline(DeadlineCode::HostNotification).unwrap();
+        prop_assert!(b >= a);
+        prop_assert!(a > case.trip.entry);
+    }
+
+    #[test]
+    fn working_day_counts_are_consistent(start in -1000i64..2200, n in 0u32..40) {
+        let cal = &rules().calendar;
+        let start = day(start);
+        let end = cal.add_working_days(start, n).date;
+        // Exactly n working days lie after `start`, up to and including `end`.
+        let mut count = 0;
+        let mut d = start;
+        while d < end {
+            d = shift(d, 1);
+            count += u32::from(cal.working_day(d).0);
+        }
+        prop_assert_eq!(count, n);
+        prop_assert!(n == 0 || cal.working_day(end).0);
+        // latest_start inverts it: starting then finishes by `end`, a day later does not.
+        if n > 0 {
+            let s = cal.latest_start(end, n).date;
+            prop_assert!(cal.add_working_days(s, n).date <= end);
+            prop_assert!(cal.add_working_days(shift(s, 1), n).date > end);
+        }
+    }
+
+    #[test]
+    fn stays_count_both_ends_and_limits_are_monotonic(case in valid_case()) {
+        let a = assess(rules(), &case);
+        prop_assert_eq!(a.stay_days, (case.trip.exit - case.trip.entry).num_days() + 1);
+        if let Some(exit) = a.deadline(DeadlineCode::LatestExit) {
+            prop_assert!(exit >= case.trip.entry);
+            // A planned exit up to the latest exit never gets a stay blocker.
+            if case.trip.exit <= exit {
+                prop_assert!(a.issue(IssueCode::StayOver30Days).is_none() && a.issue(IssueCode::StayOver90In180).is_none());
+            }
+        }
+    }
+}
