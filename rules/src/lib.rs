@@ -19,6 +19,7 @@ pub mod json;
 mod passport;
 pub mod regime;
 pub mod stay;
+pub mod url;
 
 pub use assessment::{Assessment, Deadline, Issue, Line, RulesVersion};
 pub use case::{Case, InputError, InputErrorCode, InputErrors, RawCase};
