@@ -29,8 +29,54 @@ count_cargo_results() {
     TOTAL_FAILED=$((TOTAL_FAILED + failed))
 }
 
+# Adds up the "# pass N" and "# fail M" lines of node's test runner (TAP reporter).
+count_node_results() {
+    local passed failed
+    passed=$(awk '/^# pass / {s += $3} END {print s + 0}' "$1")
+    failed=$(awk '/^# fail / {s += $3} END {print s + 0}' "$1")
+    TOTAL_PASSED=$((TOTAL_PASSED + passed))
+    TOTAL_FAILED=$((TOTAL_FAILED + failed))
+}
+
 print_totals() {
     echo
     echo "tests: ${TOTAL_PASSED} passed, ${TOTAL_FAILED} failed"
     [ "$TOTAL_FAILED" -eq 0 ] && [ "$TOTAL_PASSED" -gt 0 ]
+}
+
+# --- The web app's tools: pinned, installed from the registries only, skipped when present.
+TRUNK_VERSION=0.21.14
+
+# The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
+wasm_bindgen_version() {
+    awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_web_tools() {
+    ensure_rust
+    rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || rustup target add wasm32-unknown-unknown
+    if ! trunk --version 2>/dev/null | grep -q " ${TRUNK_VERSION}$"; then
+        cargo install trunk --version "=${TRUNK_VERSION}" --locked
+    fi
+    local wbg
+    wbg=$(wasm_bindgen_version)
+    if ! wasm-bindgen --version 2>/dev/null | grep -q " ${wbg}$"; then
+        # Without --locked: its lock file wants a webpki-roots version the registry lacks.
+        cargo install wasm-bindgen-cli --version "=${wbg}"
+    fi
+    # wasm-opt from npm's binaryen (Debian's is too old to run the output).
+    if [ ! -x node_modules/.bin/wasm-opt ] || [ package.json -nt node_modules/.package-lock.json ]; then
+        npm ci --no-audit --no-fund
+    fi
+    export PATH="$PWD/node_modules/.bin:$PATH"
+}
+
+ensure_chromium() {
+    if [ ! -x /usr/bin/chromium ]; then
+        if [ "$(id -u)" -eq 0 ]; then
+            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+        else
+            sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+        fi
+    fi
 }

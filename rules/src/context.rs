@@ -33,10 +33,7 @@ pub(crate) fn source_ids(cites: &[Cite]) -> Vec<String> {
 impl Ctx<'_> {
     /// The citations of a rule (in force on `on`) or of a regime with this id.
     pub fn cites(&self, id: &str, on: NaiveDate) -> &[Cite] {
-        if let Some(rule) = self.rules.rule_for_cite(id, on) {
-            return &rule.cite;
-        }
-        self.rules.regimes.iter().find(|g| g.id == id).map_or(&[], |g| &g.cite)
+        self.rules.cites_of(id, on).0
     }
 
     /// Raises an issue resting on rule or regime `rule` and returns it for details.

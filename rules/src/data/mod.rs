@@ -4,7 +4,6 @@ pub mod model;
 mod validate;
 
 use std::fmt;
-use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
@@ -15,10 +14,12 @@ use model::{
 };
 
 /// The files of a data set, in the order they are read.
+#[cfg(feature = "toml")]
 pub const FILES: [&str; 7] =
     ["sources.toml", "countries.toml", "rules.toml", "regimes.toml", "documents.toml", "steps.toml", "calendar.toml"];
 
 /// The data set compiled into the engine.
+#[cfg(feature = "toml")]
 pub const BUILTIN: [(&str, &str); 7] = [
     ("sources.toml", include_str!("../../data/sources.toml")),
     ("countries.toml", include_str!("../../data/countries.toml")),
@@ -79,6 +80,7 @@ pub struct Rules {
     pub calendar: Calendar,
 }
 
+#[cfg(feature = "toml")]
 fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str, errors: &mut Vec<DataError>) -> Option<T> {
     toml::from_str(text)
         .map_err(|e| {
@@ -87,58 +89,77 @@ fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str, errors: &mut Ve
         .ok()
 }
 
+/// A data set as parsed, before it is checked: what the binary form holds.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct DataSet {
+    sources: SourcesFile,
+    countries: CountriesFile,
+    rules: RulesFile,
+    regimes: RegimesFile,
+    documents: DocumentsFile,
+    steps: StepsFile,
+    calendar: CalendarFile,
+}
+
+/// Parses the TOML files of a data set; every name in [`FILES`] must be given once.
+#[cfg(feature = "toml")]
+fn parse_files(files: &[(&str, &str)]) -> Result<DataSet, DataErrors> {
+    let mut errors = Vec::new();
+    for (name, _) in files {
+        if !FILES.contains(name) {
+            errors.push(DataError { file: (*name).into(), entry: None, message: "not a file of a data set".into() });
+        }
+    }
+    let text = |name: &str, errors: &mut Vec<DataError>| match files.iter().filter(|f| f.0 == name).count() {
+        1 => files.iter().find(|f| f.0 == name).map(|f| f.1),
+        n => {
+            let message = if n == 0 { "missing from the data set" } else { "given more than once" };
+            errors.push(DataError { file: name.into(), entry: None, message: message.into() });
+            None
+        }
+    };
+    macro_rules! load {
+        ($name:literal, $ty:ty) => {
+            text($name, &mut errors).and_then(|t| parse::<$ty>($name, t, &mut errors))
+        };
+    }
+    let sources = load!("sources.toml", SourcesFile);
+    let countries = load!("countries.toml", CountriesFile);
+    let rules = load!("rules.toml", RulesFile);
+    let regimes = load!("regimes.toml", RegimesFile);
+    let documents = load!("documents.toml", DocumentsFile);
+    let steps = load!("steps.toml", StepsFile);
+    let calendar = load!("calendar.toml", CalendarFile);
+    match (sources, countries, rules, regimes, documents, steps, calendar) {
+        (Some(sources), Some(countries), Some(rules), Some(regimes), Some(documents), Some(steps), Some(calendar))
+            if errors.is_empty() =>
+        {
+            Ok(DataSet { sources, countries, rules, regimes, documents, steps, calendar })
+        }
+        _ => Err(DataErrors(errors)),
+    }
+}
+
+fn binary_error(e: &postcard::Error) -> DataErrors {
+    DataErrors(vec![DataError { file: "(binary data set)".into(), entry: None, message: e.to_string() }])
+}
+
 impl Rules {
-    /// Loads a data set from `(file name, contents)` pairs; every name in [`FILES`] must be
-    /// given once. All problems are reported, each naming its file and entry.
-    pub fn from_files(files: &[(&str, &str)]) -> Result<Rules, DataErrors> {
-        let mut errors = Vec::new();
-        for (name, _) in files {
-            if !FILES.contains(name) {
-                errors.push(DataError {
-                    file: (*name).into(),
-                    entry: None,
-                    message: "not a file of a data set".into(),
-                });
-            }
-        }
-        let text = |name: &str, errors: &mut Vec<DataError>| match files.iter().filter(|f| f.0 == name).count() {
-            1 => files.iter().find(|f| f.0 == name).map(|f| f.1),
-            n => {
-                let message = if n == 0 { "missing from the data set" } else { "given more than once" };
-                errors.push(DataError { file: name.into(), entry: None, message: message.into() });
-                None
-            }
-        };
-        macro_rules! load {
-            ($name:literal, $ty:ty) => {
-                text($name, &mut errors).and_then(|t| parse::<$ty>($name, t, &mut errors))
-            };
-        }
-        let sources = load!("sources.toml", SourcesFile);
-        let countries = load!("countries.toml", CountriesFile);
-        let rules = load!("rules.toml", RulesFile);
-        let regimes = load!("regimes.toml", RegimesFile);
-        let documents = load!("documents.toml", DocumentsFile);
-        let steps = load!("steps.toml", StepsFile);
-        let calendar = load!("calendar.toml", CalendarFile);
-        let (Some(sources), Some(countries), Some(rules), Some(regimes), Some(documents), Some(steps), Some(calendar)) =
-            (sources, countries, rules, regimes, documents, steps, calendar)
-        else {
-            return Err(DataErrors(errors));
-        };
+    /// Checks a parsed data set and builds what the engine uses from it.
+    fn from_data_set(set: DataSet) -> Result<Rules, DataErrors> {
         let loaded = Rules {
-            meta: sources.meta,
-            sources: sources.source,
-            discrepancies: sources.discrepancy,
-            countries_meta: countries.meta,
-            countries: countries.country,
-            rules: rules.rule,
-            regimes: regimes.regime,
-            documents: documents.document,
-            steps: steps.step,
-            calendar: Calendar::new(calendar),
+            meta: set.sources.meta,
+            sources: set.sources.source,
+            discrepancies: set.sources.discrepancy,
+            countries_meta: set.countries.meta,
+            countries: set.countries.country,
+            rules: set.rules.rule,
+            regimes: set.regimes.regime,
+            documents: set.documents.document,
+            steps: set.steps.step,
+            calendar: Calendar::new(set.calendar),
         };
-        errors.extend(validate::check(&loaded));
+        let errors = validate::check(&loaded);
         if errors.is_empty() {
             Ok(loaded)
         } else {
@@ -146,9 +167,32 @@ impl Rules {
         }
     }
 
+    /// Loads a data set from `(file name, contents)` pairs; every name in [`FILES`] must be
+    /// given once. All problems are reported, each naming its file and entry.
+    #[cfg(feature = "toml")]
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Rules, DataErrors> {
+        Rules::from_data_set(parse_files(files)?)
+    }
+
+    /// Checks TOML files as [`Rules::from_files`] does and encodes them in the compact
+    /// binary form that [`Rules::from_binary`] reads: the web app embeds it, so that the
+    /// browser neither parses TOML nor carries a TOML parser.
+    #[cfg(feature = "toml")]
+    pub fn encode_files(files: &[(&str, &str)]) -> Result<Vec<u8>, DataErrors> {
+        let bytes = postcard::to_allocvec(&parse_files(files)?).map_err(|e| binary_error(&e))?;
+        Rules::from_binary(&bytes)?; // the same checks, on what will be shipped
+        Ok(bytes)
+    }
+
+    /// Loads a data set encoded by [`Rules::encode_files`], checking it again.
+    pub fn from_binary(bytes: &[u8]) -> Result<Rules, DataErrors> {
+        Rules::from_data_set(postcard::from_bytes(bytes).map_err(|e| binary_error(&e))?)
+    }
+
     /// The data set compiled into the engine, loaded once.
+    #[cfg(feature = "toml")]
     pub fn builtin() -> Result<&'static Rules, &'static DataErrors> {
-        static BUILT: OnceLock<Result<Rules, DataErrors>> = OnceLock::new();
+        static BUILT: std::sync::OnceLock<Result<Rules, DataErrors>> = std::sync::OnceLock::new();
         BUILT.get_or_init(|| Rules::from_files(&BUILTIN)).as_ref()
     }
 
@@ -171,6 +215,21 @@ impl Rules {
     /// Any entry of rule `id` (for its citation), preferring the one in force on `date`.
     pub fn rule_for_cite(&self, id: &str, date: NaiveDate) -> Option<&RuleEntry> {
         self.rule(id, date).or_else(|| self.rules.iter().find(|r| r.id == id))
+    }
+
+    /// The citations and recorded doubt behind an id an assessment names: a rule (the
+    /// entry in force on `date`, else any), a regime, or a document or step code.
+    pub fn cites_of(&self, id: &str, date: NaiveDate) -> (&[model::Cite], Option<&str>) {
+        if let Some(rule) = self.rule_for_cite(id, date) {
+            return (&rule.cite, rule.doubt.as_deref());
+        }
+        if let Some(regime) = self.regimes.iter().find(|g| g.id == id) {
+            return (&regime.cite, regime.doubt.as_deref());
+        }
+        match self.documents.iter().chain(&self.steps).find(|i| i.code == id) {
+            Some(item) => (&item.cite, item.doubt.as_deref()),
+            None => (&[], None),
+        }
     }
 
     /// A parameter of rule `id` in force on `date`.

@@ -23,7 +23,9 @@ fn iso<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
 }
 
 fn opt_iso<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-    iso(d).map(Some)
+    Option::<String>::deserialize(d)?
+        .map(|text| parse_iso(&text).map_err(|e| de::Error::custom(date_message(&text, e))))
+        .transpose()
 }
 
 /// A citation: which text, where in it, and the words the rule rests on.
@@ -71,7 +73,7 @@ pub struct Discrepancy {
     pub reading: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SourcesFile {
     pub meta: Meta,
@@ -96,7 +98,7 @@ pub struct RuleEntry {
     pub doubt: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RulesFile {
     pub rule: Vec<RuleEntry>,
@@ -138,7 +140,7 @@ pub struct Regime {
     pub countries: Vec<ListedCountry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RegimesFile {
     pub regime: Vec<Regime>,
@@ -166,13 +168,13 @@ pub struct Item {
     pub doubt: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct DocumentsFile {
     pub document: Vec<Item>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct StepsFile {
     pub step: Vec<Item>,
@@ -227,7 +229,7 @@ pub struct YearEntry {
     pub cite: Vec<Cite>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CalendarFile {
     pub meta: CalendarMeta,
@@ -237,7 +239,7 @@ pub(crate) struct CalendarFile {
 }
 
 /// A nationality that can be entered: ISO 3166-1, or XXA for a stateless person.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Country {
     pub alpha2: String,
@@ -257,7 +259,7 @@ pub struct CountriesMeta {
     pub generator: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CountriesFile {
     pub meta: CountriesMeta,

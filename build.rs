@@ -1,0 +1,33 @@
+//! Generates the `i18n` module from `locales/{en,ru,kk}.json` (leptos_i18n): a key missing
+//! from a locale, or an unknown one, is a build error. And checks the rules data
+//! (`rules/data/*.toml`) and embeds them in compact binary form: the browser neither
+//! parses TOML nor carries a TOML parser, and invalid data fail the build.
+
+use std::error::Error;
+use std::path::PathBuf;
+
+use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
+
+fn main() -> Result<(), Box<dyn Error>> {
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=Cargo.toml");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?).join("i18n");
+    // `interpolate_display`: texts with values are also built as plain strings (`td_string!`),
+    // so code-to-text mapping stays in plain functions that are tested natively.
+    let config = Config::new("en")?
+        .add_locale("ru")?
+        .add_locale("kk")?
+        .parse_options(ParseOptions::new().interpolate_display(true));
+    let infos = TranslationsInfos::parse(config)?;
+    infos.emit_diagnostics();
+    infos.rerun_if_locales_changed();
+    infos.generate_i18n_module(out)?;
+
+    for (name, _) in kzvisa_rules::data::BUILTIN {
+        println!("cargo::rerun-if-changed=rules/data/{name}");
+    }
+    let bytes = kzvisa_rules::Rules::encode_files(&kzvisa_rules::data::BUILTIN).map_err(|e| e.to_string())?;
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
+    std::fs::write(out_dir.join("rules.bin"), bytes)?;
+    Ok(())
+}

@@ -1,0 +1,126 @@
+//! The app: the language, the screen the URL asks for, and the frame around it.
+
+use leptos::prelude::*;
+
+use crate::flow::{self, Step};
+use crate::i18n::*;
+use crate::result::ResultScreen;
+use crate::state::{browser_locale, rules, set_other, Store};
+use crate::steps::{CheckScreen, ExtrasScreen, NationalityScreen, PassportScreen, PurposeScreen, TripScreen};
+
+/// Where the wizard is: derived from the URL on every change, never stored apart from it.
+#[derive(Clone, Copy)]
+pub struct Flow {
+    /// The question screens that apply to this traveller, in order.
+    pub questions: Memo<Vec<Step>>,
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <I18nContextProvider>
+            <Shell />
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let store = Store::new();
+    provide_context(store);
+    let i18n = use_i18n();
+
+    // The URL's language wins; else the browser's, written into the URL so links keep it.
+    let locale = Memo::new(move |_| store.locale());
+    if locale.get_untracked().is_none() {
+        let chosen = browser_locale();
+        store.update(false, |f| set_other(f, "lang", Some(chosen.as_str().to_string())));
+    }
+    Effect::new(move |_| {
+        let l = locale.get().unwrap_or_else(browser_locale);
+        if i18n.get_locale_untracked() != l {
+            i18n.set_locale(l);
+        }
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", l.as_str());
+        }
+    });
+
+    let errors = Memo::new(move |_| match store.case().validate(rules()) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.0,
+    });
+    let questions = Memo::new(move |_| flow::questions(rules(), &store.case(), &store.today()));
+    let current =
+        Memo::new(move |_| store.fragment.with(|f| errors.with(|e| questions.with(|q| flow::current(f, e, q)))));
+    provide_context(Flow { questions });
+
+    // A new screen: its heading takes the focus, so keyboard and screen-reader users start there.
+    Effect::new(move |previous: Option<Step>| {
+        let now = current.get();
+        if previous.is_some_and(|p| p != now) {
+            request_animation_frame(|| {
+                if let Some(h) = document().get_element_by_id("main-heading") {
+                    let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(h).focus();
+                }
+            });
+        }
+        now
+    });
+
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            if let Some(h) = document().get_element_by_id("main-heading") {
+                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(h).focus();
+            }
+        }>{move || td_string!(i18n.get_locale(), app.skip)}</a>
+        <header class="header">
+            <div class="container header-inner">
+                <p class="brand">{move || td_string!(i18n.get_locale(), app.title)}</p>
+                <LanguageSwitch />
+            </div>
+        </header>
+        <main id="main" class="container" data-step=move || current.get().as_str()>
+            {move || match current.get() {
+                Step::Nationality => view! { <NationalityScreen /> }.into_any(),
+                Step::Purpose => view! { <PurposeScreen /> }.into_any(),
+                Step::Passport => view! { <PassportScreen /> }.into_any(),
+                Step::Trip => view! { <TripScreen /> }.into_any(),
+                Step::Extras => view! { <ExtrasScreen /> }.into_any(),
+                Step::Check => view! { <CheckScreen /> }.into_any(),
+                Step::Result => view! { <ResultScreen /> }.into_any(),
+            }}
+        </main>
+        <footer class="footer">
+            <div class="container"><p>{move || td_string!(i18n.get_locale(), app.privacy)}</p></div>
+        </footer>
+    }
+}
+
+/// The three languages, each in its own name, on every screen.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let i18n = use_i18n();
+    let choice = move |l: Locale, name: &'static str| {
+        view! {
+            <li>
+                <button
+                    type="button"
+                    class="lang"
+                    lang=l.as_str()
+                    aria-pressed=move || (i18n.get_locale() == l).to_string()
+                    on:click=move |_| store.update(false, |f| set_other(f, "lang", Some(l.as_str().to_string())))
+                >
+                    {name}
+                </button>
+            </li>
+        }
+    };
+    view! {
+        <nav class="languages" aria-label=move || td_string!(i18n.get_locale(), app.language)>
+            <ul>{choice(Locale::en, "English")}{choice(Locale::ru, "Русский")}{choice(Locale::kk, "Қазақша")}</ul>
+        </nav>
+    }
+}

@@ -1,0 +1,130 @@
+//! The flow: one question per screen, in order, asking only what the rules need for this
+//! traveller. Which screen shows is derived from the URL: an explicit `step`, else the
+//! first question that needs an answer, else the result.
+
+use kzvisa_rules::date::parse_iso;
+use kzvisa_rules::regime::route_for;
+use kzvisa_rules::url::Fragment;
+use kzvisa_rules::{InputError, Purpose, RawCase, Route, Rules};
+
+/// A screen of the wizard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Nationality,
+    Purpose,
+    Passport,
+    Trip,
+    Extras,
+    Check,
+    Result,
+}
+
+/// The question screens in order (the check and result screens follow them).
+pub const QUESTIONS: [Step; 5] = [Step::Nationality, Step::Purpose, Step::Passport, Step::Trip, Step::Extras];
+
+impl Step {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Step::Nationality => "nationality",
+            Step::Purpose => "purpose",
+            Step::Passport => "passport",
+            Step::Trip => "trip",
+            Step::Extras => "details",
+            Step::Check => "check",
+            Step::Result => "result",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Step> {
+        [Step::Check, Step::Result].into_iter().chain(QUESTIONS).find(|s| s.as_str() == text)
+    }
+
+    /// Whether an input error of `field` is answered on this screen.
+    pub fn owns(self, field: &str) -> bool {
+        let root = field.split(['.', '[']).next().unwrap_or(field);
+        match self {
+            Step::Nationality => root == "nationality",
+            Step::Purpose => root == "purpose",
+            Step::Passport => root == "passport",
+            Step::Trip => root == "trip",
+            Step::Extras => matches!(root, "birth_date" | "previous_stays"),
+            // Anything else (today, residence_permit, unknown fields) is shown on the check screen.
+            Step::Check => !QUESTIONS.iter().any(|q| q.owns(field)),
+            Step::Result => false,
+        }
+    }
+}
+
+/// What the optional screen asks for this traveller: only what changes the answer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Extras {
+    /// Earlier stays matter for a visa-free regime with a days-in-window limit.
+    pub stays: bool,
+    /// The date of birth matters when fingerprints are due from an age.
+    pub birth_date: bool,
+}
+
+impl Extras {
+    pub fn any(self) -> bool {
+        self.stays || self.birth_date
+    }
+}
+
+/// Which extra questions apply, from the answers so far (none until they are known).
+pub fn extras(rules: &Rules, case: &RawCase, today: &str) -> Extras {
+    let nationality = case.nationality.as_deref().and_then(|n| rules.country(n)).map(|c| c.alpha2.as_str());
+    let purpose = case.purpose.as_deref().and_then(Purpose::parse);
+    let entry = case.trip.entry.as_deref().and_then(|d| parse_iso(d).ok());
+    let (Some(nationality), Some(purpose), Some(entry), Ok(today)) = (nationality, purpose, entry, parse_iso(today))
+    else {
+        return Extras::default();
+    };
+    match route_for(rules, nationality, purpose, entry) {
+        Route::VisaFree => Extras {
+            stays: rules.regimes.iter().any(|g| {
+                g.route == Route::VisaFree
+                    && g.window_days.is_some()
+                    && g.countries.iter().any(|c| c.code == nationality)
+            }),
+            birth_date: false,
+        },
+        Route::EVisa => Extras::default(),
+        Route::ConsularVisa => Extras { stays: false, birth_date: rules.rule("fingerprints", today).is_some() },
+    }
+}
+
+/// The question screens that apply.
+pub fn questions(rules: &Rules, case: &RawCase, today: &str) -> Vec<Step> {
+    let extras = extras(rules, case, today).any();
+    QUESTIONS.into_iter().filter(|s| *s != Step::Extras || extras).collect()
+}
+
+/// The screen to show for this URL.
+pub fn current(fragment: &Fragment, errors: &[InputError], applicable: &[Step]) -> Step {
+    if let Some(step) = fragment.other("step").and_then(Step::parse) {
+        if step != Step::Extras || applicable.contains(&step) {
+            return step;
+        }
+    }
+    match errors.first() {
+        None => Step::Result,
+        Some(_) => {
+            applicable.iter().copied().find(|step| errors.iter().any(|e| step.owns(&e.field))).unwrap_or(Step::Check)
+        }
+    }
+}
+
+/// The screen after `step`.
+pub fn next(step: Step, applicable: &[Step]) -> Step {
+    let at = applicable.iter().position(|s| *s == step);
+    at.and_then(|i| applicable.get(i + 1)).copied().unwrap_or(Step::Check)
+}
+
+/// The screen before `step`, if any.
+pub fn previous(step: Step, applicable: &[Step]) -> Option<Step> {
+    match step {
+        Step::Result => Some(Step::Check),
+        Step::Check => applicable.last().copied(),
+        _ => applicable.iter().position(|s| *s == step).and_then(|i| i.checked_sub(1)).map(|i| applicable[i]),
+    }
+}

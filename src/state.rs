@@ -1,0 +1,126 @@
+//! The app's state is the URL fragment, as the contract gives it: every answer, the
+//! language and the screen live there, so reload, back/forward, bookmarks and shared links
+//! all work, and nothing is stored anywhere else or sent anywhere.
+
+use kzvisa_rules::url::Fragment;
+use kzvisa_rules::{RawCase, Rules};
+use leptos::prelude::*;
+
+use crate::flow::Step;
+use crate::i18n::Locale;
+
+/// The shared state: the fragment as a signal, kept in step with the address bar.
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub fragment: RwSignal<Fragment>,
+    /// The browser's local date, the default `today` of a case.
+    pub today: StoredValue<String>,
+}
+
+/// The rules, checked by the build script and embedded in binary form, decoded once.
+pub fn rules() -> &'static Rules {
+    static RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| match Rules::from_binary(include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin"))) {
+        Ok(rules) => rules,
+        // Unreachable: the build script ran these same checks on these same bytes.
+        Err(errors) => panic!("embedded rules are invalid: {errors}"),
+    })
+}
+
+fn read_hash() -> Fragment {
+    let hash = window().location().hash().unwrap_or_default();
+    Fragment::parse(&hash)
+}
+
+/// Today's local date as `YYYY-MM-DD`, from the browser's clock.
+fn local_today() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
+impl Store {
+    pub fn new() -> Self {
+        let store = Store { fragment: RwSignal::new(read_hash()), today: StoredValue::new(local_today()) };
+        // Back, forward, and edits of the address bar.
+        let reread = move || {
+            let now = read_hash();
+            if store.fragment.with_untracked(|f| *f != now) {
+                store.fragment.set(now);
+            }
+        };
+        let on_pop = window_event_listener(leptos::ev::popstate, move |_| reread());
+        let on_hash = window_event_listener(leptos::ev::hashchange, move |_| reread());
+        on_cleanup(move || {
+            on_pop.remove();
+            on_hash.remove();
+        });
+        store
+    }
+
+    /// The case with `today` filled in from the browser when the URL does not give it.
+    pub fn case(&self) -> RawCase {
+        let mut case = self.fragment.with(|f| f.case.clone());
+        case.today.get_or_insert_with(|| self.today.get_value());
+        case
+    }
+
+    /// The case's `today` as the engine will use it.
+    pub fn today(&self) -> String {
+        self.fragment.with(|f| f.case.today.clone()).unwrap_or_else(|| self.today.get_value())
+    }
+
+    /// Changes the fragment. `push` adds a history entry (a new screen); otherwise the
+    /// current entry is replaced (a language switch, an answer corrected in place).
+    pub fn update(&self, push: bool, change: impl FnOnce(&mut Fragment)) {
+        let mut next = self.fragment.get_untracked();
+        change(&mut next);
+        let url = format!("#{}", next.to_fragment());
+        if let Ok(history) = window().history() {
+            let done = if push {
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            } else {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            };
+            if done.is_err() {
+                leptos::logging::warn!("could not update the address");
+            }
+        }
+        self.fragment.set(next);
+    }
+
+    /// Shows `step` as a new screen, keeping every answer.
+    pub fn go(&self, step: Option<Step>, from_check: bool) {
+        self.update(true, |f| {
+            set_other(f, "step", step.map(|s| s.as_str().to_string()));
+            set_other(f, "from", from_check.then(|| "check".to_string()));
+        });
+    }
+
+    /// The language in the URL, if it names one of ours.
+    pub fn locale(&self) -> Option<Locale> {
+        self.fragment.with(|f| f.other("lang").and_then(locale_from))
+    }
+}
+
+/// Sets or removes a non-case parameter.
+pub fn set_other(f: &mut Fragment, key: &str, value: Option<String>) {
+    f.others.retain(|(k, _)| k != key);
+    if let Some(value) = value {
+        f.others.push((key.to_string(), value));
+    }
+}
+
+pub fn locale_from(tag: &str) -> Option<Locale> {
+    match tag.get(..2).map(str::to_ascii_lowercase).as_deref() {
+        Some("en") => Some(Locale::en),
+        Some("ru") => Some(Locale::ru),
+        Some("kk") => Some(Locale::kk),
+        _ => None,
+    }
+}
+
+/// The first of the browser's preferred languages that we speak, else English.
+pub fn browser_locale() -> Locale {
+    let languages = window().navigator().languages();
+    languages.iter().filter_map(|l| l.as_string()).find_map(|l| locale_from(&l)).unwrap_or(Locale::en)
+}

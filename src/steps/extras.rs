@@ -1,0 +1,112 @@
+//! The details that change the answer for some travellers only: the date of birth when
+//! fingerprints are due from an age, earlier stays when a days-in-window limit applies.
+
+use kzvisa_rules::case::RawStay;
+use kzvisa_rules::url::Fragment;
+use leptos::prelude::*;
+
+use super::Question;
+use crate::flow::{extras, Step};
+use crate::i18n::*;
+use crate::state::{rules, Store};
+use crate::widgets::{field_error, DateInput, DateParts};
+
+/// One earlier stay being edited; `key` keeps rows stable while others are removed.
+#[derive(Clone, Copy)]
+struct StayRow {
+    key: usize,
+    entry: RwSignal<DateParts>,
+    exit: RwSignal<DateParts>,
+}
+
+#[component]
+pub fn ExtrasScreen() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let i18n = use_i18n();
+    let errors = RwSignal::new(Vec::new());
+    let asks = extras(rules(), &store.case(), &store.today());
+    let birth =
+        RwSignal::new(DateParts::from_value(store.fragment.with_untracked(|f| f.case.birth_date.clone()).as_deref()));
+    let next_key = StoredValue::new(0usize);
+    let new_row = move |stay: &RawStay| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        StayRow {
+            key,
+            entry: RwSignal::new(DateParts::from_value(stay.entry.as_deref())),
+            exit: RwSignal::new(DateParts::from_value(stay.exit.as_deref())),
+        }
+    };
+    let rows =
+        RwSignal::new(store.fragment.with_untracked(|f| f.case.previous_stays.iter().map(new_row).collect::<Vec<_>>()));
+    let apply = Callback::new(move |mut f: Fragment| {
+        if asks.birth_date {
+            f.case.birth_date = birth.get_untracked().to_value();
+        }
+        if asks.stays {
+            f.case.previous_stays = rows
+                .get_untracked()
+                .iter()
+                .map(|r| RawStay { entry: r.entry.get_untracked().to_value(), exit: r.exit.get_untracked().to_value() })
+                .filter(|s| s.entry.is_some() || s.exit.is_some())
+                .collect();
+        }
+        f
+    });
+    let position = move |key: usize| rows.with(|r| r.iter().position(|row| row.key == key).unwrap_or(0));
+    view! {
+        <Question
+            step=Step::Extras
+            heading=Signal::derive(move || td_string!(i18n.get_locale(), extras.heading).to_string())
+            apply=apply
+            errors=errors
+        >
+            <Show when=move || asks.birth_date>
+                <DateInput
+                    field="birth_date"
+                    legend=Signal::derive(move || td_string!(i18n.get_locale(), extras.birth_date).to_string())
+                    hint=Signal::derive(move || td_string!(i18n.get_locale(), extras.birth_date_hint).to_string())
+                    value=birth
+                    error=field_error(errors, "birth_date")
+                />
+            </Show>
+            <Show when=move || asks.stays>
+                <section class="stays" aria-labelledby="stays-title">
+                    <h2 id="stays-title" class="label">{move || td_string!(i18n.get_locale(), extras.stays)}</h2>
+                    <p class="hint">{move || td_string!(i18n.get_locale(), extras.stays_hint)}</p>
+                    <For each=move || rows.get() key=|row| row.key let:row>
+                        {
+                            let n = move || position(row.key) + 1;
+                            let field = move |part: &str| format!("previous_stays[{}].{part}", position(row.key));
+                            view! {
+                                <div class="stay" data-stay=move || n().to_string()>
+                                    <h3 class="stay-title">{move || td_string!(i18n.get_locale(), extras.stay, n = n()).to_string()}</h3>
+                                    <DateInput
+                                        field=field("entry")
+                                        legend=Signal::derive(move || td_string!(i18n.get_locale(), extras.stay_entry).to_string())
+                                        value=row.entry
+                                        error=field_error(errors, field("entry"))
+                                    />
+                                    <DateInput
+                                        field=field("exit")
+                                        legend=Signal::derive(move || td_string!(i18n.get_locale(), extras.stay_exit).to_string())
+                                        value=row.exit
+                                        error=field_error(errors, field("exit"))
+                                    />
+                                    <button type="button" class="button secondary"
+                                        on:click=move |_| rows.update(|r| r.retain(|x| x.key != row.key))>
+                                        {move || td_string!(i18n.get_locale(), extras.remove_stay, n = n()).to_string()}
+                                    </button>
+                                </div>
+                            }
+                        }
+                    </For>
+                    <button type="button" class="button secondary add-stay"
+                        on:click=move |_| rows.update(|r| r.push(new_row(&RawStay::default())))>
+                        {move || td_string!(i18n.get_locale(), extras.add_stay)}
+                    </button>
+                </section>
+            </Show>
+        </Question>
+    }
+}

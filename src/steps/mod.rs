@@ -1,0 +1,188 @@
+//! The question screens: one question per screen, the question as the heading, a back
+//! link, progress, and a message next to each field that needs correcting.
+
+mod check;
+mod extras;
+mod nationality;
+mod passport;
+mod purpose;
+mod trip;
+
+pub use check::CheckScreen;
+pub use extras::ExtrasScreen;
+pub use nationality::NationalityScreen;
+pub use passport::PassportScreen;
+pub use purpose::PurposeScreen;
+pub use trip::TripScreen;
+
+use kzvisa_rules::url::Fragment;
+use kzvisa_rules::{InputError, InputErrorCode};
+use leptos::prelude::*;
+
+use crate::app::Flow;
+use crate::flow::{self, Step};
+use crate::i18n::*;
+use crate::state::{rules, set_other, Store};
+use crate::widgets::{field_id, ErrorMessage, ErrorSummary};
+
+/// The back link: to the previous screen of the flow, or to the check screen when the
+/// answer is being changed from there.
+#[component]
+pub fn BackLink(step: Step) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let flow = expect_context::<Flow>();
+    let i18n = use_i18n();
+    let target = move || {
+        if store.fragment.with(|f| f.other("from") == Some("check")) {
+            Some(Step::Check)
+        } else {
+            flow.questions.with(|q| flow::previous(step, q))
+        }
+    };
+    view! {
+        <Show when=move || target().is_some()>
+            <button type="button" class="back-link" on:click=move |_| store.go(target(), false)>
+                {move || td_string!(i18n.get_locale(), app.back)}
+            </button>
+        </Show>
+    }
+}
+
+/// "Question 2 of 5".
+#[component]
+fn Progress(step: Step) -> impl IntoView {
+    let flow = expect_context::<Flow>();
+    let i18n = use_i18n();
+    let position = move || flow.questions.with(|q| q.iter().position(|s| *s == step).map(|i| (i + 1, q.len())));
+    view! {
+        {move || position().map(|(n, total)| view! {
+            <p class="progress">{td_string!(i18n.get_locale(), app.progress, n = n, total = total).to_string()}</p>
+        })}
+    }
+}
+
+/// A question screen. `apply` writes the screen's answers into a copy of the URL state;
+/// on submit the engine validates the whole case and the errors of this screen's fields
+/// are shown, or the next screen opens.
+#[component]
+pub fn Question(
+    step: Step,
+    #[prop(into)] heading: Signal<String>,
+    apply: Callback<Fragment, Fragment>,
+    errors: RwSignal<Vec<InputError>>,
+    children: Children,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let i18n = use_i18n();
+    let summary = NodeRef::<leptos::html::Div>::new();
+    // A value that came in the URL and cannot be used (a tampered or mistyped link) is
+    // explained at once; unanswered questions are not errors until the traveller submits.
+    if let Err(e) = store.case().validate(rules()) {
+        let given: Vec<InputError> =
+            e.0.into_iter().filter(|e| step.owns(&e.field) && e.code != InputErrorCode::Missing).collect();
+        if !given.is_empty() {
+            errors.set(given);
+        }
+    }
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let next = apply.run(store.fragment.get_untracked());
+        let mut case = next.case.clone();
+        let today = store.today();
+        case.today.get_or_insert_with(|| today.clone());
+        let mine: Vec<InputError> = match case.validate(rules()) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.0.into_iter().filter(|e| step.owns(&e.field)).collect(),
+        };
+        if mine.is_empty() {
+            errors.set(Vec::new());
+            let questions = flow::questions(rules(), &case, &today);
+            let target = if next.other("from") == Some("check") { Step::Check } else { flow::next(step, &questions) };
+            store.update(true, move |f| {
+                *f = next;
+                set_other(f, "step", Some(target.as_str().to_string()));
+                set_other(f, "from", None);
+            });
+        } else {
+            errors.set(mine);
+            request_animation_frame(move || {
+                if let Some(el) = summary.get_untracked() {
+                    let _ = el.focus();
+                }
+            });
+        }
+    };
+    view! {
+        <BackLink step=step />
+        <ErrorSummary errors=errors node=summary />
+        <form class="question" novalidate on:submit=on_submit>
+            <Progress step=step />
+            <h1 id="main-heading" tabindex="-1">{move || heading.get()}</h1>
+            {children()}
+            <button type="submit" class="button">{move || td_string!(i18n.get_locale(), app.proceed)}</button>
+        </form>
+    }
+}
+
+/// One choice of a radio group: its value, its label, and an optional hint.
+pub struct Choice {
+    pub value: &'static str,
+    pub label: Box<dyn Fn(Locale) -> String + Send + Sync>,
+    pub hint: Option<Box<dyn Fn(Locale) -> String + Send + Sync>>,
+}
+
+/// A radio group for one field of the case. The first radio carries the field's id so that
+/// the error summary can focus it.
+#[component]
+pub fn Radios(
+    field: &'static str,
+    #[prop(into)] legend: Signal<String>,
+    choices: Vec<Choice>,
+    value: RwSignal<Option<String>>,
+    error: Signal<Option<String>>,
+    /// Show the legend as the page heading's size (the screen's only question).
+    #[prop(optional)]
+    big: bool,
+) -> impl IntoView {
+    let base = field_id(field);
+    let error_id = format!("{base}-error");
+    let described = {
+        let error_id = error_id.clone();
+        move || error.get().map(|_| error_id.clone())
+    };
+    let i18n = use_i18n();
+    view! {
+        <fieldset class="field" class:field-error=move || error.get().is_some() aria-describedby=described>
+            <legend class=if big { "label label-big" } else { "label" }>{move || legend.get()}</legend>
+            <ErrorMessage id=error_id message=error />
+            <div class="radios">
+                {choices.into_iter().enumerate().map(|(i, c)| {
+                    let id = if i == 0 { base.clone() } else { format!("{base}-{}", c.value) };
+                    let hint_id = format!("{id}-hint");
+                    let value_text = c.value;
+                    let hint = c.hint.map(|h| {
+                        let hint_id = hint_id.clone();
+                        view! { <p class="hint radio-hint" id=hint_id>{move || h(i18n.get_locale())}</p> }
+                    });
+                    let has_hint = hint.is_some();
+                    let label = c.label;
+                    view! {
+                        <div class="radio">
+                            <input
+                                type="radio"
+                                id=id.clone()
+                                name=base.clone()
+                                value=value_text
+                                aria-describedby=has_hint.then(|| hint_id.clone())
+                                prop:checked=move || value.with(|v| v.as_deref() == Some(value_text))
+                                on:change=move |_| value.set(Some(value_text.to_string()))
+                            />
+                            <label for=id>{move || label(i18n.get_locale())}</label>
+                            {hint}
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+        </fieldset>
+    }
+}

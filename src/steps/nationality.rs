@@ -1,0 +1,161 @@
+//! Nationality: a searchable list that finds a country by its English, Russian or Kazakh
+//! name or by its code, the stateless included.
+
+use kzvisa_rules::data::model::Country;
+use kzvisa_rules::url::Fragment;
+use leptos::prelude::*;
+
+use super::Question;
+use crate::flow::Step;
+use crate::i18n::*;
+use crate::state::{rules, Store};
+use crate::texts;
+use crate::widgets::{field_error, ErrorMessage};
+
+/// How many matches are listed at once: enough to choose from, few enough to scan.
+const SHOWN: usize = 8;
+
+/// Lower case, with ё read as е, for forgiving comparison.
+fn fold(text: &str) -> String {
+    text.trim().to_lowercase().replace('ё', "е")
+}
+
+/// The countries matching `query`, best first: an exact code, then names that start with
+/// the query, then names that contain it. Kazakhstan is left out: its citizens are not
+/// foreigners there.
+pub fn search(query: &str) -> Vec<&'static Country> {
+    let q = fold(query);
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut ranked: Vec<(u8, &'static Country)> = rules()
+        .countries
+        .iter()
+        .filter(|c| c.alpha2 != "KZ")
+        .filter_map(|c| {
+            let names = [fold(&c.en), fold(&c.ru), fold(&c.kk)];
+            let rank = if fold(&c.alpha2) == q || fold(&c.alpha3) == q {
+                0
+            } else if names.iter().any(|n| n.starts_with(&q)) {
+                1
+            } else if names.iter().any(|n| n.contains(&q)) {
+                2
+            } else {
+                return None;
+            };
+            Some((rank, c))
+        })
+        .collect();
+    ranked.sort_by_key(|(rank, _)| *rank);
+    ranked.into_iter().map(|(_, c)| c).collect()
+}
+
+#[component]
+pub fn NationalityScreen() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let i18n = use_i18n();
+    let errors = RwSignal::new(Vec::new());
+    let chosen = RwSignal::new(store.fragment.with_untracked(|f| f.case.nationality.clone()));
+    let name_of =
+        move |code: &str| rules().country(code).map(|c| texts::country(i18n.get_locale_untracked(), c).to_string());
+    let query = RwSignal::new(chosen.get_untracked().map(|c| name_of(&c).unwrap_or(c)).unwrap_or_default());
+    let matches = Memo::new(move |_| query.with(|q| search(q)));
+
+    let apply = Callback::new(move |mut f: Fragment| {
+        // Typed but not picked (a passport reader types the code and Enter): the best match.
+        let picked = chosen.get_untracked().or_else(|| matches.with_untracked(|m| m.first().map(|c| c.alpha2.clone())));
+        f.case.nationality = picked.or_else(|| Some(query.get_untracked()).filter(|q| !q.trim().is_empty()));
+        f
+    });
+    let choose = move |c: &'static Country| {
+        chosen.set(Some(c.alpha2.clone()));
+        query.set(texts::country(i18n.get_locale_untracked(), c).to_string());
+    };
+    let error = field_error(errors, "nationality");
+    let heading = Signal::derive(move || td_string!(i18n.get_locale(), nationality.heading).to_string());
+
+    view! {
+        <Question step=Step::Nationality heading=heading apply=apply errors=errors>
+            <div class="field" class:field-error=move || error.get().is_some()>
+                <label class="label" for="nationality">{move || td_string!(i18n.get_locale(), nationality.label)}</label>
+                <p class="hint" id="nationality-hint">{move || td_string!(i18n.get_locale(), nationality.hint)}</p>
+                <ErrorMessage id="nationality-error".to_string() message=error />
+                <input
+                    id="nationality"
+                    class="input"
+                    class:input-error=move || error.get().is_some()
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby=move || if error.get().is_some() { "nationality-hint nationality-error" } else { "nationality-hint" }
+                    aria-controls="nationality-matches"
+                    prop:value=move || query.get()
+                    on:input=move |ev| {
+                        query.set(event_target_value(&ev));
+                        chosen.set(None);
+                    }
+                />
+                <p class="match-status" role="status" aria-live="polite">
+                    {move || {
+                        let l = i18n.get_locale();
+                        match (chosen.get(), matches.with(Vec::len)) {
+                            (Some(code), _) => name_of(&code).map(|name| td_string!(l, nationality.chosen, name = name).to_string()).unwrap_or_default(),
+                            (None, 0) if !query.with(|q| q.trim().is_empty()) => td_string!(l, nationality.none).to_string(),
+                            (None, 0) => String::new(),
+                            (None, n) => td_string!(l, nationality.matches, count = i32::try_from(n).unwrap_or(i32::MAX)).to_string(),
+                        }
+                    }}
+                </p>
+                <ul class="matches" id="nationality-matches">
+                    <For
+                        each=move || matches.get().into_iter().take(SHOWN)
+                        key=|c| c.alpha2.clone()
+                        let:country
+                    >
+                        <li>
+                            <button
+                                type="button"
+                                class="match"
+                                data-code=country.alpha2.clone()
+                                aria-pressed=move || (chosen.get().as_deref() == Some(country.alpha2.as_str())).to_string()
+                                on:click=move |_| choose(country)
+                            >
+                                {move || texts::country(i18n.get_locale(), country).to_string()}
+                                <span class="code">{format!(" {}", country.alpha3)}</span>
+                            </button>
+                        </li>
+                    </For>
+                </ul>
+            </div>
+        </Question>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::search;
+
+    fn codes(q: &str) -> Vec<&'static str> {
+        search(q).iter().map(|c| c.alpha2.as_str()).collect()
+    }
+
+    #[test]
+    fn finds_by_code_and_by_name_in_every_language() {
+        assert_eq!(codes("deu")[0], "DE");
+        assert_eq!(codes("DE")[0], "DE");
+        assert_eq!(codes("Germ")[0], "DE");
+        assert_eq!(codes("герм")[0], "DE");
+        assert_eq!(codes("Герман")[0], "DE");
+        assert!(codes("Түркия").contains(&"TR"));
+        assert_eq!(codes("xxa")[0], "XX");
+        assert!(codes("stateless").contains(&"XX"));
+        assert!(codes("без гражд").contains(&"XX"));
+    }
+
+    #[test]
+    fn kazakhstan_and_nonsense_find_nothing() {
+        assert!(codes("Kazakhstan").is_empty());
+        assert!(codes("qqqq").is_empty());
+        assert!(codes("  ").is_empty());
+    }
+}

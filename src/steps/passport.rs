@@ -1,0 +1,81 @@
+//! Passport: the expiry date; optionally the issue date, blank pages and condition.
+
+use kzvisa_rules::url::Fragment;
+use leptos::prelude::*;
+
+use super::{Choice, Question, Radios};
+use crate::flow::Step;
+use crate::i18n::*;
+use crate::state::Store;
+use crate::widgets::{field_error, DateInput, DateParts, ErrorMessage};
+
+#[component]
+pub fn PassportScreen() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let i18n = use_i18n();
+    let errors = RwSignal::new(Vec::new());
+    let p = store.fragment.with_untracked(|f| f.case.passport.clone());
+    let expires = RwSignal::new(DateParts::from_value(p.expires.as_deref()));
+    let issued = RwSignal::new(DateParts::from_value(p.issued.as_deref()));
+    let pages = RwSignal::new(p.blank_pages.clone().unwrap_or_default());
+    let condition = RwSignal::new(p.condition_ok.clone());
+    let apply = Callback::new(move |mut f: Fragment| {
+        f.case.passport.expires = expires.get_untracked().to_value();
+        f.case.passport.issued = issued.get_untracked().to_value();
+        f.case.passport.blank_pages = Some(pages.get_untracked()).filter(|p| !p.trim().is_empty());
+        f.case.passport.condition_ok = condition.get_untracked().filter(|c| c != "unknown");
+        f
+    });
+    let optional = move |label: String| format!("{label} ({})", td_string!(i18n.get_locale(), app.optional));
+    let pages_error = field_error(errors, "passport.blank_pages");
+    let choices = vec![
+        Choice { value: "true", label: Box::new(|l| td_string!(l, app.yes).to_string()), hint: None },
+        Choice { value: "false", label: Box::new(|l| td_string!(l, app.no).to_string()), hint: None },
+        Choice { value: "unknown", label: Box::new(|l| td_string!(l, app.not_sure).to_string()), hint: None },
+    ];
+    view! {
+        <Question
+            step=Step::Passport
+            heading=Signal::derive(move || td_string!(i18n.get_locale(), passport.heading).to_string())
+            apply=apply
+            errors=errors
+        >
+            <DateInput
+                field="passport.expires"
+                legend=Signal::derive(move || td_string!(i18n.get_locale(), passport.expires).to_string())
+                value=expires
+                error=field_error(errors, "passport.expires")
+            />
+            <DateInput
+                field="passport.issued"
+                legend=Signal::derive(move || optional(td_string!(i18n.get_locale(), passport.issued).to_string()))
+                value=issued
+                error=field_error(errors, "passport.issued")
+            />
+            <div class="field" class:field-error=move || pages_error.get().is_some()>
+                <label class="label" for="passport-blank_pages">
+                    {move || optional(td_string!(i18n.get_locale(), passport.blank_pages).to_string())}
+                </label>
+                <p class="hint" id="passport-blank_pages-hint">{move || td_string!(i18n.get_locale(), passport.blank_pages_hint)}</p>
+                <ErrorMessage id="passport-blank_pages-error".to_string() message=pages_error />
+                <input
+                    id="passport-blank_pages"
+                    class="input w3"
+                    class:input-error=move || pages_error.get().is_some()
+                    inputmode="numeric"
+                    autocomplete="off"
+                    aria-describedby="passport-blank_pages-hint"
+                    prop:value=move || pages.get()
+                    on:input=move |ev| pages.set(event_target_value(&ev))
+                />
+            </div>
+            <Radios
+                field="passport.condition_ok"
+                legend=Signal::derive(move || optional(td_string!(i18n.get_locale(), passport.condition).to_string()))
+                choices=choices
+                value=condition
+                error=field_error(errors, "passport.condition_ok")
+            />
+        </Question>
+    }
+}

@@ -1,0 +1,38 @@
+//! Purpose: eight choices, each with one line saying what it covers.
+
+use kzvisa_rules::url::Fragment;
+use kzvisa_rules::Purpose;
+use leptos::prelude::*;
+
+use super::{Choice, Question, Radios};
+use crate::flow::Step;
+use crate::i18n::*;
+use crate::state::Store;
+use crate::texts;
+use crate::widgets::field_error;
+
+#[component]
+pub fn PurposeScreen() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let i18n = use_i18n();
+    let errors = RwSignal::new(Vec::new());
+    let value = RwSignal::new(store.fragment.with_untracked(|f| f.case.purpose.clone()));
+    let apply = Callback::new(move |mut f: Fragment| {
+        f.case.purpose = value.get_untracked();
+        f
+    });
+    let choices = Purpose::ALL
+        .iter()
+        .map(|&p| Choice {
+            value: p.as_str(),
+            label: Box::new(move |l| texts::purpose(l, p).to_string()),
+            hint: Some(Box::new(move |l| texts::purpose_hint(l, p).to_string())),
+        })
+        .collect();
+    let heading = Signal::derive(move || td_string!(i18n.get_locale(), purpose.heading).to_string());
+    view! {
+        <Question step=Step::Purpose heading=heading apply=apply errors=errors>
+            <Radios field="purpose" legend=heading choices=choices value=value error=field_error(errors, "purpose") />
+        </Question>
+    }
+}

@@ -1,0 +1,65 @@
+//! Trip: the day of arrival, the day of leaving, and where the border is crossed.
+
+use kzvisa_rules::url::Fragment;
+use kzvisa_rules::EntryPoint;
+use leptos::prelude::*;
+
+use super::{Choice, Question, Radios};
+use crate::flow::Step;
+use crate::i18n::*;
+use crate::state::Store;
+use crate::texts;
+use crate::widgets::{field_error, DateInput, DateParts};
+
+#[component]
+pub fn TripScreen() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let i18n = use_i18n();
+    let errors = RwSignal::new(Vec::new());
+    let t = store.fragment.with_untracked(|f| f.case.trip.clone());
+    let entry = RwSignal::new(DateParts::from_value(t.entry.as_deref()));
+    let exit = RwSignal::new(DateParts::from_value(t.exit.as_deref()));
+    let point = RwSignal::new(t.entry_point.clone());
+    let apply = Callback::new(move |mut f: Fragment| {
+        f.case.trip.entry = entry.get_untracked().to_value();
+        f.case.trip.exit = exit.get_untracked().to_value();
+        f.case.trip.entry_point = point.get_untracked();
+        f
+    });
+    let choices = EntryPoint::ALL
+        .iter()
+        .map(|&e| Choice {
+            value: e.as_str(),
+            label: Box::new(move |l| texts::entry_point(l, e).to_string()),
+            hint: None,
+        })
+        .collect();
+    view! {
+        <Question
+            step=Step::Trip
+            heading=Signal::derive(move || td_string!(i18n.get_locale(), trip.heading).to_string())
+            apply=apply
+            errors=errors
+        >
+            <DateInput
+                field="trip.entry"
+                legend=Signal::derive(move || td_string!(i18n.get_locale(), trip.entry).to_string())
+                value=entry
+                error=field_error(errors, "trip.entry")
+            />
+            <DateInput
+                field="trip.exit"
+                legend=Signal::derive(move || td_string!(i18n.get_locale(), trip.exit).to_string())
+                value=exit
+                error=field_error(errors, "trip.exit")
+            />
+            <Radios
+                field="trip.entry_point"
+                legend=Signal::derive(move || td_string!(i18n.get_locale(), trip.entry_point).to_string())
+                choices=choices
+                value=point
+                error=field_error(errors, "trip.entry_point")
+            />
+        </Question>
+    }
+}

@@ -1,0 +1,98 @@
+// Journeys through the built app in headless Chromium, as a person would make them:
+// one per route and per language, keyboard only, with axe-core on every screen.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, ready, axe, step, typeDate } from './support.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Presses Tab until `selector` has the focus, as a keyboard user would. */
+async function tabTo(page, selector) {
+  for (let i = 0; i < 60; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${selector} with Tab`);
+}
+
+/** Checks the screen with axe-core and moves on with Enter from `selector`. */
+async function next(page, selector, expected) {
+  assert.deepEqual(await axe(page), [], `axe on ${await step(page)}`);
+  await tabTo(page, selector);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((s) => document.querySelector('main')?.dataset.step === s, expected);
+}
+
+async function journey(page, { lang, country, purposeIndex, expires, entry, exit, entryPointIndex, birth }) {
+  await page.goto(`${server.url}#lang=${lang}&today=2026-11-21`);
+  await ready(page);
+  assert.equal(await step(page), 'nationality');
+  assert.equal(await page.getAttribute('html', 'lang'), lang);
+  await tabTo(page, '#nationality');
+  await page.keyboard.type(country);
+  await page.waitForSelector('#nationality-matches button');
+  await next(page, '#nationality', 'purpose');
+
+  await tabTo(page, '#purpose');
+  for (let i = 0; i < purposeIndex; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  await next(page, 'input[name="purpose"]:checked', 'passport');
+
+  await typeDate(page, 'passport.expires', ...expires);
+  await next(page, '#passport-expires-year', 'trip');
+
+  await typeDate(page, 'trip.entry', ...entry);
+  await typeDate(page, 'trip.exit', ...exit);
+  await tabTo(page, '#trip-entry_point');
+  for (let i = 0; i < entryPointIndex; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'input[name="trip-entry_point"]:checked');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => ['details', 'check'].includes(document.querySelector('main')?.dataset.step));
+  if ((await step(page)) === 'details') {
+    if (birth) await typeDate(page, 'birth_date', ...birth);
+    await next(page, 'form button[type="submit"]', 'check');
+  }
+  await next(page, 'main > button.button', 'result');
+  assert.deepEqual(await axe(page), [], 'axe on the result');
+  assert.deepEqual(page.consoleErrors, []);
+}
+
+const codes = (page, list) => page.$$eval(`${list} [data-code]`, (els) => els.map((e) => e.dataset.code));
+
+test('visa-free journey in English, keyboard only', async () => {
+  const page = await openPage(browser);
+  await journey(page, { lang: 'en', country: 'Germany', purposeIndex: 0, expires: [1, 1, 2031], entry: [1, 12, 2026], exit: [20, 12, 2026], entryPointIndex: 1 });
+  assert.equal(await page.getAttribute('.result', 'data-route'), 'visa_free');
+  assert.match(await page.textContent('h1'), /without a visa for up to 30 days/);
+  const dates = await page.$$eval('.date-list [data-code]', (els) => els.map((e) => [e.dataset.code, e.querySelector('.date-value').textContent]));
+  assert.deepEqual(dates, [['host_notification', '4 December 2026'], ['latest_exit', '30 December 2026']]);
+  assert.deepEqual(await codes(page, '.document-list'), ['passport']);
+  assert.ok((await codes(page, '.step-list')).includes('host_notifies_migration_service'));
+  await page.context().close();
+});
+
+test('e-visa journey in Russian', async () => {
+  const page = await openPage(browser);
+  await journey(page, { lang: 'ru', country: 'Индия', purposeIndex: 0, expires: [1, 1, 2031], entry: [10, 1, 2027], exit: [20, 1, 2027], entryPointIndex: 0 });
+  assert.equal(await page.getAttribute('.result', 'data-route'), 'e_visa');
+  assert.match(await page.textContent('h1'), /электронную визу/);
+  const steps = await codes(page, '.step-list');
+  for (const code of ['register_on_portal', 'enter_invitation_and_passport', 'pay_fee_online', 'print_e_visa', 'present_e_visa_at_airport']) {
+    assert.ok(steps.includes(code), `${code} in ${steps}`);
+  }
+  assert.match(await page.textContent('[data-code="present_e_visa_at_airport"]'), /10 января 2027/);
+  await page.context().close();
+});
+
+test('consular visa journey in Kazakh, with fingerprints from 16', async () => {
+  const page = await openPage(browser);
+  await journey(page, { lang: 'kk', country: 'Ресей', purposeIndex: 1, expires: [1, 1, 2031], entry: [20, 1, 2027], exit: [30, 1, 2027], entryPointIndex: 4, birth: [1, 5, 1990] });
+  assert.equal(await page.getAttribute('.result', 'data-route'), 'consular_visa');
+  assert.match(await page.textContent('h1'), /виза керек/);
+  assert.ok((await codes(page, '.issues-warning')).includes('fingerprints_required'));
+  assert.ok((await codes(page, '.step-list')).includes('give_fingerprints'));
+  await page.context().close();
+});

@@ -1,0 +1,121 @@
+// The URL is the state: shared links open their result, reload and back/forward work,
+// and bad or tampered values are explained next to their field while the page keeps working.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, ready, axe, step, typeDate } from './support.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const CASE = 'nationality=DE&purpose=tourism&passport.expires=2031-01-01&trip.entry=2026-12-01&trip.exit=2026-12-20&trip.entry_point=airport_almaty';
+
+test('a shared link opens its result at once, and survives reload, language change and back', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}#${CASE}&today=2026-11-21&lang=en`);
+  await ready(page);
+  assert.equal(await step(page), 'result');
+  assert.equal(await page.getAttribute('.result', 'data-route'), 'visa_free');
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getAttribute('.result', 'data-route'), 'visa_free');
+  await page.click('button.lang[lang="ru"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'ru');
+  assert.match(await page.textContent('h1'), /без визы/);
+  assert.match(page.url(), /lang=ru/);
+  assert.match(page.url(), /nationality=DE/, 'the answers stay in the URL');
+  await page.click('.back-link');
+  await page.waitForFunction(() => document.querySelector('main').dataset.step === 'check');
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('main').dataset.step === 'result');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('an incomplete link opens the question that needs an answer, answers filled in', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}#nationality=IN&purpose=tourism&lang=en&today=2026-11-21`);
+  await ready(page);
+  assert.equal(await step(page), 'passport');
+  await page.click('.back-link');
+  await page.waitForFunction(() => document.querySelector('main').dataset.step === 'purpose');
+  assert.equal(await page.isChecked('input[value="tourism"]'), true);
+  await page.context().close();
+});
+
+test('an unknown country in the URL is explained at the field', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}#nationality=ZZ&purpose=tourism&lang=en`);
+  await ready(page);
+  assert.equal(await step(page), 'nationality');
+  assert.match(await page.textContent('#nationality-error'), /Choose a country from the list/);
+  assert.equal(await page.inputValue('#nationality'), 'ZZ');
+  await page.fill('#nationality', 'Japan');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('main').dataset.step === 'purpose');
+  assert.equal(await page.isChecked('input[value="tourism"]'), true, 'the other answers are kept');
+  assert.deepEqual(await axe(page), []);
+  await page.context().close();
+});
+
+test('a tampered URL runs no script and keeps working', async () => {
+  const page = await openPage(browser);
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+  const evil = encodeURIComponent('<img src=x onerror=alert(1)>');
+  await page.goto(`${server.url}#nationality=${evil}&purpose=${evil}&trip.exit=%ZZ&previous_stays=junk&lang=xx`);
+  await ready(page);
+  assert.equal(await step(page), 'nationality');
+  assert.equal(await page.$('main img'), null, 'the value is shown as text, never as HTML');
+  assert.equal(await page.inputValue('#nationality'), '<img src=x onerror=alert(1)>');
+  assert.equal(dialogs, 0);
+  await page.fill('#nationality', 'Germany');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('main').dataset.step === 'purpose');
+  assert.match(await page.textContent('#purpose-error'), /Choose the purpose/);
+  await page.context().close();
+});
+
+test('an impossible date and an exit before entry are explained next to their fields', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}#nationality=DE&purpose=tourism&lang=en&today=2026-11-21&step=passport`);
+  await ready(page);
+  await typeDate(page, 'passport.expires', 31, 2, 2031);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#passport-expires-error');
+  assert.match(await page.textContent('#passport-expires-error'), /does not exist/);
+  assert.match(await page.textContent('.error-summary'), /does not exist/);
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('error-summary')), true);
+  assert.equal(await step(page), 'passport');
+  assert.deepEqual(await axe(page), [], 'axe with errors shown');
+  await page.fill('#passport-expires-day', '28');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('main').dataset.step === 'trip');
+  await typeDate(page, 'trip.entry', 10, 12, 2026);
+  await typeDate(page, 'trip.exit', 1, 12, 2026);
+  await page.check('#trip-entry_point');
+  await page.click('form button[type="submit"]');
+  await page.waitForSelector('#trip-exit-error');
+  assert.match(await page.textContent('#trip-exit-error'), /on or after|same as or after/);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('every screen fits a 320 px phone and a kiosk screen without sideways scrolling', async () => {
+  for (const viewport of [{ width: 320, height: 640 }, { width: 1920, height: 1080 }]) {
+    const page = await openPage(browser, { viewport });
+    for (const hash of ['lang=kk', `${CASE}&lang=kk&today=2026-11-21`, `${CASE}&lang=ru&step=check`]) {
+      await page.goto(`${server.url}#${hash}`);
+      await ready(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${viewport.width}px ${hash}: ${overflow}px sideways`);
+      const small = await page.$$eval('button, input, a, summary', (els) => els
+        .filter((e) => e.offsetParent !== null && !e.classList.contains('skip-link'))
+        .map((e) => [e.id || e.className || e.tagName, e.getBoundingClientRect()])
+        .filter(([, r]) => r.height < 32 || (r.width < 32 && r.width > 0))
+        .map(([n, r]) => `${n} ${Math.round(r.width)}x${Math.round(r.height)}`));
+      assert.deepEqual(small, [], `${viewport.width}px ${hash}: targets too small`);
+    }
+    await page.context().close();
+  }
+});

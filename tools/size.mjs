@@ -1,0 +1,50 @@
+// Prints the transfer size of everything the app's first load needs (raw, gzip -9,
+// brotli -q 11) and fails when the gzip total is over the budget.
+// Usage: node tools/size.mjs DIST_DIR [BUDGET_GZIP_BYTES]
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const dist = process.argv[2] ?? 'dist';
+const budget = Number(process.argv[3] ?? 150_000);
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+
+// What index.html loads (scripts, styles, preloads, the manifest), then the wasm the JS loads.
+const refs = new Set(['index.html']);
+for (const m of html.matchAll(/(?:href|src)="\/?([^"#?]+)"/g)) {
+  if (!/^[a-z]+:/.test(m[1]) && existsSync(join(dist, m[1]))) refs.add(m[1]);
+}
+for (const m of html.matchAll(/from\s*['"]\/?([^'"]+\.js)['"]|import\(['"]\/?([^'"]+\.js)['"]\)/g)) {
+  refs.add(m[1] ?? m[2]);
+}
+const texts = [html, ...[...refs].filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dist, f), 'utf8'))];
+for (const text of texts) {
+  // The JS glue names a default wasm file; Trunk passes the hashed one: count what exists.
+  for (const m of text.matchAll(/['"]\/?([\w.-]+_bg\.wasm)['"]/g)) if (existsSync(join(dist, m[1]))) refs.add(m[1]);
+}
+
+let total = { raw: 0, gzip: 0, brotli: 0 };
+const rows = [...refs].sort().map((file) => {
+  const data = readFileSync(join(dist, file));
+  const row = {
+    file,
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+  for (const k of ['raw', 'gzip', 'brotli']) total[k] += row[k];
+  return row;
+});
+const fmt = (n) => n.toLocaleString('en').padStart(10);
+console.log(`${'file'.padEnd(48)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}`);
+for (const r of rows) console.log(`${r.file.padEnd(48)}${fmt(r.raw)}${fmt(r.gzip)}${fmt(r.brotli)}`);
+console.log(`${'first load'.padEnd(48)}${fmt(total.raw)}${fmt(total.gzip)}${fmt(total.brotli)}`);
+if (!rows.some((r) => r.file.endsWith('.wasm'))) {
+  console.error('size: no .wasm file found among what index.html loads');
+  process.exit(1);
+}
+if (total.gzip > budget) {
+  console.error(`size: the first load is ${total.gzip} bytes gzip, over the budget of ${budget}`);
+  process.exit(1);
+}
+console.log(`size: within the budget of ${budget.toLocaleString('en')} bytes gzip`);
