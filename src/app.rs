@@ -7,6 +7,7 @@ use crate::i18n::*;
 use crate::result::ResultScreen;
 use crate::state::{browser_locale, rules, set_other, Store};
 use crate::steps::{CheckScreen, ExtrasScreen, NationalityScreen, PassportScreen, PurposeScreen, TripScreen};
+use crate::widgets::tr;
 
 /// Where the wizard is: derived from the URL on every change, never stored apart from it.
 #[derive(Clone, Copy)]
@@ -74,10 +75,10 @@ fn Shell() -> impl IntoView {
             if let Some(h) = document().get_element_by_id("main-heading") {
                 let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(h).focus();
             }
-        }>{move || td_string!(i18n.get_locale(), app.skip)}</a>
+        }>{tr(|l| td_string!(l, app.skip))}</a>
         <header class="header">
             <div class="container header-inner">
-                <p class="brand">{move || td_string!(i18n.get_locale(), app.title)}</p>
+                <p class="brand">{tr(|l| td_string!(l, app.title))}</p>
                 <LanguageSwitch />
             </div>
         </header>
@@ -93,7 +94,7 @@ fn Shell() -> impl IntoView {
             }}
         </main>
         <footer class="footer">
-            <div class="container"><p>{move || td_string!(i18n.get_locale(), app.privacy)}</p></div>
+            <div class="container"><p>{tr(|l| td_string!(l, app.privacy))}</p></div>
         </footer>
     }
 }

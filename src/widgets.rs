@@ -8,6 +8,21 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::texts;
 
+/// A fixed text in the current language. Every text of the app goes through `tr` or
+/// `tr_string`, so that the framework's rendering code is instantiated for these two
+/// closure types rather than once per text (a large part of the bundle otherwise).
+pub fn tr(text: fn(Locale) -> &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    move || text(i18n.get_locale())
+}
+
+/// A text in the current language built from values (dates, counts, names).
+pub fn tr_string(text: impl Fn(Locale) -> String + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let text: Box<dyn Fn(Locale) -> String + Send + Sync> = Box::new(text);
+    move || text(i18n.get_locale())
+}
+
 /// The three parts of a date as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DateParts {
@@ -68,11 +83,10 @@ pub fn field_id(field: &str) -> String {
 /// A message next to a field, announced with it.
 #[component]
 pub fn ErrorMessage(id: String, message: Signal<Option<String>>) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <Show when=move || message.get().is_some()>
             <p class="error-message" id=id.clone()>
-                <span class="visually-hidden">{move || td_string!(i18n.get_locale(), app.error_prefix)} " "</span>
+                <span class="visually-hidden">{tr(|l| td_string!(l, app.error_prefix))} " "</span>
                 {move || message.get().unwrap_or_default()}
             </p>
         </Show>
@@ -122,7 +136,7 @@ pub fn DateInput(
         };
         view! {
             <div class="date-part">
-                <label for=id.clone()>{move || label(i18n.get_locale())}</label>
+                <label for=id.clone()>{tr(label)}</label>
                 <input
                     id=id
                     class=format!("input {width}")
@@ -159,7 +173,7 @@ pub fn ErrorSummary(errors: RwSignal<Vec<InputError>>, node: NodeRef<leptos::htm
     view! {
         <div class="error-summary" node_ref=node tabindex="-1" role="alert" aria-labelledby="error-summary-title"
             style:display=move || if errors.with(Vec::is_empty) { "none" } else { "block" }>
-            <h2 id="error-summary-title">{move || td_string!(i18n.get_locale(), app.error_title)}</h2>
+            <h2 id="error-summary-title">{tr(|l| td_string!(l, app.error_title))}</h2>
             <ul>
                 {move || errors.get().into_iter().map(|e| {
                     let href = format!("#{}", field_id(&e.field));
@@ -192,11 +206,10 @@ fn focus_target(ev: leptos::ev::MouseEvent) {
 /// data record, shown on request.
 #[component]
 pub fn Sources(cites: Vec<Cite>, #[prop(default = None)] doubt: Option<String>) -> impl IntoView {
-    let i18n = use_i18n();
     let rules: &'static Rules = crate::state::rules();
     view! {
         <details class="sources">
-            <summary>{move || td_string!(i18n.get_locale(), result.sources)}</summary>
+            <summary>{tr(|l| td_string!(l, result.sources))}</summary>
             <ul>
                 {cites.into_iter().map(|c| {
                     let title = rules.source(&c.doc).map(|s| s.title.clone()).unwrap_or_default();
@@ -204,7 +217,7 @@ pub fn Sources(cites: Vec<Cite>, #[prop(default = None)] doubt: Option<String>) 
                     view! {
                         <li>
                             <p class="source-title">
-                                <strong>{move || td_string!(i18n.get_locale(), result.source, id = doc.clone()).to_string()}</strong>
+                                <strong>{tr_string(move |l| td_string!(l, result.source, id = doc.clone()).to_string())}</strong>
                                 ": " {title} " — " {c.clause}
                             </p>
                             <blockquote>{c.quote}</blockquote>
@@ -213,7 +226,7 @@ pub fn Sources(cites: Vec<Cite>, #[prop(default = None)] doubt: Option<String>) 
                 }).collect_view()}
             </ul>
             {doubt.map(|d| view! {
-                <p class="doubt"><strong>{move || td_string!(i18n.get_locale(), result.doubt)} ": "</strong>{d}</p>
+                <p class="doubt"><strong>{tr(|l| td_string!(l, result.doubt))} ": "</strong>{d}</p>
             })}
         </details>
     }

@@ -86,7 +86,7 @@ impl Calendar {
         if let Some(entry) = entry {
             holidays.push((entry.kurban_ait, false)); // a religious holiday: never moved
         }
-        holidays.sort();
+        holidays.sort_unstable();
         let holiday_dates: BTreeSet<NaiveDate> = holidays.iter().map(|h| h.0).collect();
         let mut days_off: BTreeSet<NaiveDate> = holiday_dates.iter().copied().filter(|d| !is_weekend(*d)).collect();
         for (date, moves) in &holidays {

@@ -59,8 +59,9 @@ pub fn assess(rules: &Rules, case: &Case) -> Assessment {
     }
     let documents = checklist::lines(&ctx, &rules.documents, &deadlines);
     let steps = checklist::lines(&ctx, &rules.steps, &deadlines);
-    let mut issues = ctx.issues;
-    issues.sort_by_key(|i| i.severity); // stable: blockers first, each group in the order raised
+    // Blockers first, then warnings, then information, each group in the order raised.
+    let issues: Vec<Issue> =
+        Severity::ALL.iter().flat_map(|s| ctx.issues.iter().filter(move |i| i.severity == *s)).cloned().collect();
     Assessment {
         rules: RulesVersion { version: rules.meta.version.clone(), as_of: rules.meta.as_of },
         today: case.today,

@@ -11,7 +11,7 @@ use crate::i18n::*;
 use crate::state::{rules, set_other, Store};
 use crate::steps::BackLink;
 use crate::texts;
-use crate::widgets::Sources;
+use crate::widgets::{tr, tr_string, Sources};
 
 /// The sources disclosure for an id the assessment names.
 fn sources_for(id: &str, a: &Assessment) -> impl IntoView {
@@ -26,7 +26,6 @@ fn issue_list(
     class: &'static str,
     title: fn(Locale) -> &'static str,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let issues: Vec<Issue> = a.issues.iter().filter(|i| i.severity == severity).cloned().collect();
     (!issues.is_empty()).then(|| {
         let lines = issues
@@ -36,7 +35,7 @@ fn issue_list(
                 let sources = issue.rule.as_deref().map(|r| sources_for(r, a));
                 view! {
                     <li data-code=code data-severity=severity.as_str()>
-                        <p>{move || texts::issue(i18n.get_locale(), &issue)}</p>
+                        <p>{tr_string(move |l| texts::issue(l, &issue))}</p>
                         {sources}
                     </li>
                 }
@@ -44,7 +43,7 @@ fn issue_list(
             .collect_view();
         view! {
             <section class=format!("issues {class}")>
-                <h2>{move || title(i18n.get_locale())}</h2>
+                <h2>{tr(title)}</h2>
                 <ul>{lines}</ul>
             </section>
         }
@@ -54,33 +53,32 @@ fn issue_list(
 #[component]
 pub fn ResultScreen() -> impl IntoView {
     let store = expect_context::<Store>();
-    let i18n = use_i18n();
     let assessment = Memo::new(move |_| evaluate(rules(), &store.case()).ok());
     move || {
         assessment.get().map(|a| {
-            let l = move || i18n.get_locale();
             let route = a.route;
             let max = a.max_stay_days;
             let blocked = !a.allowed();
-            let headline = move || match (route, max) {
-                (Route::VisaFree, Some(days)) => td_string!(l(), result.visa_free, count = i32::try_from(days).unwrap_or(i32::MAX)).to_string(),
-                (Route::VisaFree, None) => td_string!(l(), result.visa_free_no_limit).to_string(),
-                (Route::EVisa, _) => td_string!(l(), result.e_visa).to_string(),
-                (Route::ConsularVisa, _) => td_string!(l(), result.consular_visa).to_string(),
-            };
+            let headline = tr_string(move |l| match (route, max) {
+                (Route::VisaFree, Some(days)) => td_string!(l, result.visa_free, count = i32::try_from(days).unwrap_or(i32::MAX)).to_string(),
+                (Route::VisaFree, None) => td_string!(l, result.visa_free_no_limit).to_string(),
+                (Route::EVisa, _) => td_string!(l, result.e_visa).to_string(),
+                (Route::ConsularVisa, _) => td_string!(l, result.consular_visa).to_string(),
+            });
             let nationality = rules().country(&a.nationality).cloned();
             let (purpose, stay_days) = (a.purpose, a.stay_days);
-            let trip = move || {
-                let name = nationality.as_ref().map(|c| texts::country(l(), c).to_string()).unwrap_or_default();
-                td_string!(l(), result.your_trip, nationality = name, purpose = texts::purpose(l(), purpose), stay = texts::days(l(), stay_days)).to_string()
-            };
-            let deadlines = a.deadlines.iter().cloned().map(|d| {
+            let trip = tr_string(move |l| {
+                let name = nationality.as_ref().map(|c| texts::country(l, c).to_string()).unwrap_or_default();
+                td_string!(l, result.your_trip, nationality = name, purpose = texts::purpose(l, purpose), stay = texts::days(l, stay_days)).to_string()
+            });
+            let deadlines = a.deadlines.iter().map(|d| {
                 let sources = sources_for(&d.rule, &a);
+                let (code, date) = (d.code, d.date);
                 view! {
                     <li data-code=d.code.as_str()>
-                        <span class="date-label">{move || texts::deadline(l(), d.code)}</span>
-                        <strong class="date-value">{move || texts::date(l(), d.date)}</strong>
-                        {(!d.confirmed).then(|| view! { <span class="estimated">{move || td_string!(l(), result.estimated)}</span> })}
+                        <span class="date-label">{tr_string(move |l| texts::deadline(l, code).to_string())}</span>
+                        <strong class="date-value">{tr_string(move |l| texts::date(l, date))}</strong>
+                        {(!d.confirmed).then(|| view! { <span class="estimated">{tr(|l| td_string!(l, result.estimated))}</span> })}
                         {sources}
                     </li>
                 }
@@ -91,8 +89,8 @@ pub fn ResultScreen() -> impl IntoView {
                 view! {
                     <li data-code=s.code.clone()>
                         <p>
-                            {move || texts::step(l(), &code)}
-                            {s.date.map(|d| view! { <strong class="due">" — " {move || td_string!(l(), result.by, date = texts::date(l(), d)).to_string()}</strong> })}
+                            {tr_string(move |l| texts::step(l, &code))}
+                            {s.date.map(|d| view! { <strong class="due">" — " {tr_string(move |l| td_string!(l, result.by, date = texts::date(l, d)).to_string())}</strong> })}
                         </p>
                         {sources}
                     </li>
@@ -105,7 +103,7 @@ pub fn ResultScreen() -> impl IntoView {
                 view! {
                     <li data-code=d.code.clone() class="check-item">
                         <input type="checkbox" id=id.clone() />
-                        <label for=id>{move || texts::document(l(), &code)}</label>
+                        <label for=id>{tr_string(move |l| texts::document(l, &code))}</label>
                         {sources}
                     </li>
                 }
@@ -117,35 +115,35 @@ pub fn ResultScreen() -> impl IntoView {
                     <div class=if blocked { "verdict verdict-blocked" } else { "verdict" }>
                         <h1 id="main-heading" tabindex="-1">{headline}</h1>
                         <p class="verdict-trip">{trip}</p>
-                        {blocked.then(|| view! { <p class="verdict-blocked-text">{move || td_string!(l(), result.blocked)}</p> })}
+                        {blocked.then(|| view! { <p class="verdict-blocked-text">{tr(|l| td_string!(l, result.blocked))}</p> })}
                     </div>
                     {issue_list(&a, Severity::Blocker, "issues-blocker", |l| td_string!(l, result.blockers))}
                     {issue_list(&a, Severity::Warning, "issues-warning", |l| td_string!(l, result.warnings))}
                     <section class="dates">
-                        <h2>{move || td_string!(l(), result.dates)}</h2>
+                        <h2>{tr(|l| td_string!(l, result.dates))}</h2>
                         <ul class="date-list">{deadlines}</ul>
                     </section>
                     <section class="steps">
-                        <h2>{move || td_string!(l(), result.steps)}</h2>
+                        <h2>{tr(|l| td_string!(l, result.steps))}</h2>
                         <ol class="step-list">{steps}</ol>
                     </section>
                     <section class="documents">
-                        <h2>{move || td_string!(l(), result.documents)}</h2>
-                        <p class="hint no-print">{move || td_string!(l(), result.documents_hint)}</p>
+                        <h2>{tr(|l| td_string!(l, result.documents))}</h2>
+                        <p class="hint no-print">{tr(|l| td_string!(l, result.documents_hint))}</p>
                         <ul class="document-list">{documents}</ul>
                     </section>
                     {issue_list(&a, Severity::Info, "issues-info", |l| td_string!(l, result.info))}
                     <footer class="result-meta">
                         <p>
-                            {move || td_string!(l(), result.rules, version = version.clone(), date = texts::date(l(), as_of)).to_string()}
+                            {tr_string(move |l| td_string!(l, result.rules, version = version.clone(), date = texts::date(l, as_of)).to_string())}
                             " "
-                            {move || td_string!(l(), result.assessed, date = texts::date(l(), today)).to_string()}
+                            {tr_string(move |l| td_string!(l, result.assessed, date = texts::date(l, today)).to_string())}
                         </p>
-                        <p>{move || td_string!(l(), result.disclaimer)}</p>
+                        <p>{tr(|l| td_string!(l, result.disclaimer))}</p>
                     </footer>
                     <div class="actions no-print">
                         <button type="button" class="button" on:click=|_| { let _ = window().print(); }>
-                            {move || td_string!(l(), result.print)}
+                            {tr(|l| td_string!(l, result.print))}
                         </button>
                         <button type="button" class="button secondary" on:click=move |_| {
                             store.update(true, |f| {
@@ -154,7 +152,7 @@ pub fn ResultScreen() -> impl IntoView {
                                 set_other(f, "lang", lang);
                             });
                         }>
-                            {move || td_string!(l(), app.start_again)}
+                            {tr(|l| td_string!(l, app.start_again))}
                         </button>
                     </div>
                 </div>

@@ -10,6 +10,7 @@ use crate::flow::Step;
 use crate::i18n::*;
 use crate::state::{rules, Store};
 use crate::texts;
+use crate::widgets::tr;
 
 /// An answer as the traveller would read it: dates in words, codes as names.
 fn show_date(l: Locale, value: &Option<String>) -> String {
@@ -37,7 +38,7 @@ pub fn CheckScreen() -> impl IntoView {
                     <dd class="summary-value">{move || value.get()}</dd>
                     <dd class="summary-action">
                         <button type="button" class="link" on:click=move |_| store.go(Some(step), true)>
-                            {move || td_string!(i18n.get_locale(), app.change)}
+                            {tr(|l| td_string!(l, app.change))}
                             <span class="visually-hidden">{move || format!(" {}", label.get())}</span>
                         </button>
                     </dd>
@@ -114,7 +115,7 @@ pub fn CheckScreen() -> impl IntoView {
         <BackLink step=Step::Check />
         <div class="error-summary" node_ref=summary tabindex="-1" role="alert"
             style:display=move || if tried.get() && !problems.with(Vec::is_empty) { "block" } else { "none" }>
-            <h2>{move || td_string!(i18n.get_locale(), app.error_title)}</h2>
+            <h2>{tr(|l| td_string!(l, app.error_title))}</h2>
             <ul>
                 {move || problems.get().into_iter().map(|e| {
                     let step = flow.questions.with(|q| q.iter().copied().find(|s| s.owns(&e.field)));
@@ -126,7 +127,7 @@ pub fn CheckScreen() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </div>
-        <h1 id="main-heading" tabindex="-1">{move || td_string!(i18n.get_locale(), check.heading)}</h1>
+        <h1 id="main-heading" tabindex="-1">{tr(|l| td_string!(l, check.heading))}</h1>
         <dl class="summary">
             {row(Step::Nationality, Signal::derive(move || td_string!(l(), nationality.label).to_string()), nationality)}
             {row(Step::Purpose, Signal::derive(move || td_string!(l(), purpose.heading).to_string()), purpose)}
@@ -134,6 +135,6 @@ pub fn CheckScreen() -> impl IntoView {
             {row(Step::Trip, Signal::derive(move || td_string!(l(), trip.heading).to_string()), trip)}
             {row(Step::Extras, Signal::derive(move || td_string!(l(), extras.heading).to_string()), details)}
         </dl>
-        <button type="button" class="button" on:click=submit>{move || td_string!(i18n.get_locale(), check.submit)}</button>
+        <button type="button" class="button" on:click=submit>{tr(|l| td_string!(l, check.submit))}</button>
     }
 }

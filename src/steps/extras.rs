@@ -9,7 +9,7 @@ use super::Question;
 use crate::flow::{extras, Step};
 use crate::i18n::*;
 use crate::state::{rules, Store};
-use crate::widgets::{field_error, DateInput, DateParts};
+use crate::widgets::{field_error, tr, DateInput, DateParts};
 
 /// One earlier stay being edited; `key` keeps rows stable while others are removed.
 #[derive(Clone, Copy)]
@@ -72,8 +72,8 @@ pub fn ExtrasScreen() -> impl IntoView {
             </Show>
             <Show when=move || asks.stays>
                 <section class="stays" aria-labelledby="stays-title">
-                    <h2 id="stays-title" class="label">{move || td_string!(i18n.get_locale(), extras.stays)}</h2>
-                    <p class="hint">{move || td_string!(i18n.get_locale(), extras.stays_hint)}</p>
+                    <h2 id="stays-title" class="label">{tr(|l| td_string!(l, extras.stays))}</h2>
+                    <p class="hint">{tr(|l| td_string!(l, extras.stays_hint))}</p>
                     <For each=move || rows.get() key=|row| row.key let:row>
                         {
                             let n = move || position(row.key) + 1;
@@ -103,7 +103,7 @@ pub fn ExtrasScreen() -> impl IntoView {
                     </For>
                     <button type="button" class="button secondary add-stay"
                         on:click=move |_| rows.update(|r| r.push(new_row(&RawStay::default())))>
-                        {move || td_string!(i18n.get_locale(), extras.add_stay)}
+                        {tr(|l| td_string!(l, extras.add_stay))}
                     </button>
                 </section>
             </Show>

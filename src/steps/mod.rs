@@ -23,7 +23,7 @@ use crate::app::Flow;
 use crate::flow::{self, Step};
 use crate::i18n::*;
 use crate::state::{rules, set_other, Store};
-use crate::widgets::{field_id, ErrorMessage, ErrorSummary};
+use crate::widgets::{field_id, tr, tr_string, ErrorMessage, ErrorSummary};
 
 /// The back link: to the previous screen of the flow, or to the check screen when the
 /// answer is being changed from there.
@@ -31,7 +31,6 @@ use crate::widgets::{field_id, ErrorMessage, ErrorSummary};
 pub fn BackLink(step: Step) -> impl IntoView {
     let store = expect_context::<Store>();
     let flow = expect_context::<Flow>();
-    let i18n = use_i18n();
     let target = move || {
         if store.fragment.with(|f| f.other("from") == Some("check")) {
             Some(Step::Check)
@@ -42,7 +41,7 @@ pub fn BackLink(step: Step) -> impl IntoView {
     view! {
         <Show when=move || target().is_some()>
             <button type="button" class="back-link" on:click=move |_| store.go(target(), false)>
-                {move || td_string!(i18n.get_locale(), app.back)}
+                {tr(|l| td_string!(l, app.back))}
             </button>
         </Show>
     }
@@ -73,7 +72,6 @@ pub fn Question(
     children: Children,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
-    let i18n = use_i18n();
     let summary = NodeRef::<leptos::html::Div>::new();
     // A value that came in the URL and cannot be used (a tampered or mistyped link) is
     // explained at once; unanswered questions are not errors until the traveller submits.
@@ -119,7 +117,7 @@ pub fn Question(
             <Progress step=step />
             <h1 id="main-heading" tabindex="-1">{move || heading.get()}</h1>
             {children()}
-            <button type="submit" class="button">{move || td_string!(i18n.get_locale(), app.proceed)}</button>
+            <button type="submit" class="button">{tr(|l| td_string!(l, app.proceed))}</button>
         </form>
     }
 }
@@ -150,7 +148,6 @@ pub fn Radios(
         let error_id = error_id.clone();
         move || error.get().map(|_| error_id.clone())
     };
-    let i18n = use_i18n();
     view! {
         <fieldset class="field" class:field-error=move || error.get().is_some() aria-describedby=described>
             <legend class=if big { "label label-big" } else { "label" }>{move || legend.get()}</legend>
@@ -162,7 +159,7 @@ pub fn Radios(
                     let value_text = c.value;
                     let hint = c.hint.map(|h| {
                         let hint_id = hint_id.clone();
-                        view! { <p class="hint radio-hint" id=hint_id>{move || h(i18n.get_locale())}</p> }
+                        view! { <p class="hint radio-hint" id=hint_id>{tr_string(h)}</p> }
                     });
                     let has_hint = hint.is_some();
                     let label = c.label;
@@ -177,7 +174,7 @@ pub fn Radios(
                                 prop:checked=move || value.with(|v| v.as_deref() == Some(value_text))
                                 on:change=move |_| value.set(Some(value_text.to_string()))
                             />
-                            <label for=id>{move || label(i18n.get_locale())}</label>
+                            <label for=id>{tr_string(label)}</label>
                             {hint}
                         </div>
                     }

@@ -10,7 +10,7 @@ use crate::flow::Step;
 use crate::i18n::*;
 use crate::state::{rules, Store};
 use crate::texts;
-use crate::widgets::{field_error, ErrorMessage};
+use crate::widgets::{field_error, tr, ErrorMessage};
 
 /// How many matches are listed at once: enough to choose from, few enough to scan.
 const SHOWN: usize = 8;
@@ -28,7 +28,7 @@ pub fn search(query: &str) -> Vec<&'static Country> {
     if q.is_empty() {
         return Vec::new();
     }
-    let mut ranked: Vec<(u8, &'static Country)> = rules()
+    let ranked: Vec<(u8, &'static Country)> = rules()
         .countries
         .iter()
         .filter(|c| c.alpha2 != "KZ")
@@ -46,8 +46,8 @@ pub fn search(query: &str) -> Vec<&'static Country> {
             Some((rank, c))
         })
         .collect();
-    ranked.sort_by_key(|(rank, _)| *rank);
-    ranked.into_iter().map(|(_, c)| c).collect()
+    // Best rank first, each rank in the table's order (no sort needed for three ranks).
+    (0..3).flat_map(|r| ranked.iter().filter(move |(rank, _)| *rank == r).map(|(_, c)| *c)).collect()
 }
 
 #[component]
@@ -77,8 +77,8 @@ pub fn NationalityScreen() -> impl IntoView {
     view! {
         <Question step=Step::Nationality heading=heading apply=apply errors=errors>
             <div class="field" class:field-error=move || error.get().is_some()>
-                <label class="label" for="nationality">{move || td_string!(i18n.get_locale(), nationality.label)}</label>
-                <p class="hint" id="nationality-hint">{move || td_string!(i18n.get_locale(), nationality.hint)}</p>
+                <label class="label" for="nationality">{tr(|l| td_string!(l, nationality.label))}</label>
+                <p class="hint" id="nationality-hint">{tr(|l| td_string!(l, nationality.hint))}</p>
                 <ErrorMessage id="nationality-error".to_string() message=error />
                 <input
                     id="nationality"

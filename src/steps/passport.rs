@@ -7,7 +7,7 @@ use super::{Choice, Question, Radios};
 use crate::flow::Step;
 use crate::i18n::*;
 use crate::state::Store;
-use crate::widgets::{field_error, DateInput, DateParts, ErrorMessage};
+use crate::widgets::{field_error, tr, DateInput, DateParts, ErrorMessage};
 
 #[component]
 pub fn PassportScreen() -> impl IntoView {
@@ -56,7 +56,7 @@ pub fn PassportScreen() -> impl IntoView {
                 <label class="label" for="passport-blank_pages">
                     {move || optional(td_string!(i18n.get_locale(), passport.blank_pages).to_string())}
                 </label>
-                <p class="hint" id="passport-blank_pages-hint">{move || td_string!(i18n.get_locale(), passport.blank_pages_hint)}</p>
+                <p class="hint" id="passport-blank_pages-hint">{tr(|l| td_string!(l, passport.blank_pages_hint))}</p>
                 <ErrorMessage id="passport-blank_pages-error".to_string() message=pages_error />
                 <input
                     id="passport-blank_pages"
