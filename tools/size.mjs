@@ -11,16 +11,13 @@ const html = readFileSync(join(dist, 'index.html'), 'utf8');
 
 // What index.html loads (scripts, styles, preloads, the manifest), then the wasm the JS loads.
 const refs = new Set(['index.html']);
-for (const m of html.matchAll(/(?:href|src)="\/?([^"#?]+)"/g)) {
+for (const m of html.matchAll(/(?:href|src)="(?:\.?\/)?([^"#?]+)"/g)) {
   if (!/^[a-z]+:/.test(m[1]) && existsSync(join(dist, m[1]))) refs.add(m[1]);
-}
-for (const m of html.matchAll(/from\s*['"]\/?([^'"]+\.js)['"]|import\(['"]\/?([^'"]+\.js)['"]\)/g)) {
-  refs.add(m[1] ?? m[2]);
 }
 const texts = [html, ...[...refs].filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dist, f), 'utf8'))];
 for (const text of texts) {
   // The JS glue names a default wasm file; Trunk passes the hashed one: count what exists.
-  for (const m of text.matchAll(/['"]\/?([\w.-]+_bg\.wasm)['"]/g)) if (existsSync(join(dist, m[1]))) refs.add(m[1]);
+  for (const m of text.matchAll(/['"](?:\.?\/)?([\w.-]+_bg\.wasm)['"]/g)) if (existsSync(join(dist, m[1]))) refs.add(m[1]);
 }
 
 let total = { raw: 0, gzip: 0, brotli: 0 };
