@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write the cross-check fixture of Kazakhstan's non-working weekdays and working weekend
-days for 2024-2028, from the `holidays` library (vacanza/holidays), independently of our
+days for 2020-2030, from the `holidays` library (vacanza/holidays), independently of our
 calendar.toml. A Rust test compares our calendar against it. Run:
 pip install holidays && python3 tools/gen_days_off.py
 """
@@ -9,11 +9,11 @@ import pathlib
 
 import holidays
 
-OUT = pathlib.Path(__file__).resolve().parent.parent / "rules" / "tests" / "fixtures" / "kz_days_off_2024_2028.txt"
+OUT = pathlib.Path(__file__).resolve().parent.parent / "rules" / "tests" / "fixtures" / "kz_days_off.txt"
 # Weekend days the government made working days; the library records them only inside
 # the label of the substituted day off ("substituted from MM/DD/YYYY" in en_US).
 lines = [f"# holidays {holidays.__version__}, country KZ: weekdays off (off) and weekend working days (work)"]
-for year in range(2024, 2029):
+for year in range(2020, 2031):
     cal = holidays.country_holidays("KZ", years=year, language="en_US")
     for day, name in sorted(cal.items()):
         if day.weekday() < 5:
