@@ -1,6 +1,17 @@
 //! The closed vocabularies shared by cases, data and assessments. Their snake_case
 //! spellings are the contract (`case-format.md`); serde, `parse` and `as_str` all use them.
 
+/// Writes each item on a line of its own: how lists of problems are shown.
+pub(crate) fn write_lines<T: std::fmt::Display>(f: &mut std::fmt::Formatter<'_>, items: &[T]) -> std::fmt::Result {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            writeln!(f)?;
+        }
+        write!(f, "{item}")?;
+    }
+    Ok(())
+}
+
 #[macro_export]
 #[doc(hidden)]
 macro_rules! codes_vocabulary {

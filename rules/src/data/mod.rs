@@ -53,13 +53,7 @@ pub struct DataErrors(pub Vec<DataError>);
 
 impl fmt::Display for DataErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{e}")?;
-        }
-        Ok(())
+        crate::codes::write_lines(f, &self.0)
     }
 }
 
