@@ -76,6 +76,7 @@ pub fn NationalityScreen() -> impl IntoView {
 
     view! {
         <Question step=Step::Nationality heading=heading apply=apply errors=errors>
+            <p class="lead">{tr(|l| td_string!(l, app.tagline))}</p>
             <div class="field" class:field-error=move || error.get().is_some()>
                 <label class="label" for="nationality">{tr(|l| td_string!(l, nationality.label))}</label>
                 <p class="hint" id="nationality-hint">{tr(|l| td_string!(l, nationality.hint))}</p>
