@@ -76,6 +76,7 @@ fn Shell() -> impl IntoView {
                 let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(h).focus();
             }
         }>{tr(|l| td_string!(l, app.skip))}</a>
+        <UpdateBanner />
         <header class="header">
             <div class="container header-inner">
                 <p class="brand">{tr(|l| td_string!(l, app.title))}</p>
@@ -123,5 +124,30 @@ fn LanguageSwitch() -> impl IntoView {
         <nav class="languages" aria-label=move || td_string!(i18n.get_locale(), app.language)>
             <ul>{choice(Locale::en, "English")}{choice(Locale::ru, "Русский")}{choice(Locale::kk, "Қазақша")}</ul>
         </nav>
+    }
+}
+
+/// "A new version is ready": shown when the service worker has installed a new build
+/// (it waits until the traveller accepts, so an answer in progress is never cut off).
+#[component]
+fn UpdateBanner() -> impl IntoView {
+    let waiting = js_sys::Reflect::get(&window(), &"kzvisaUpdate".into()).is_ok_and(|w| !w.is_undefined());
+    let ready = RwSignal::new(waiting);
+    let listener = window_event_listener_untyped("kzvisa-update-ready", move |_| ready.set(true));
+    on_cleanup(move || listener.remove());
+    let apply = |_| {
+        if let Ok(event) = web_sys::CustomEvent::new("kzvisa-apply-update") {
+            let _ = window().dispatch_event(&event);
+        }
+    };
+    view! {
+        <Show when=move || ready.get()>
+            <div class="update-banner no-print" role="status">
+                <div class="container">
+                    {tr(|l| td_string!(l, update.ready))} " "
+                    <button type="button" class="button" on:click=apply>{tr(|l| td_string!(l, update.apply))}</button>
+                </div>
+            </div>
+        </Show>
     }
 }

@@ -10,10 +10,12 @@ import { chromium } from 'playwright-core';
 export const DIST = process.env.KZVISA_DIST ?? 'dist';
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
 
+/** Serves `dir` on loopback; `setDir` switches to another build (an update). */
 export async function serve(dir = DIST) {
+  let root = dir;
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(dir, path === '/' ? 'index.html' : path);
+    const file = join(root, path === '/' ? 'index.html' : path);
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
@@ -23,7 +25,11 @@ export async function serve(dir = DIST) {
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    setDir: (d) => { root = d; },
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+  };
 }
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];

@@ -1,0 +1,25 @@
+// Appended to the start-up script: registers the service worker and tells the app when a
+// new version is waiting (event `kzvisa-update-ready`); the app answers with
+// `kzvisa-apply-update` when the traveller accepts, and the page reloads on the new version.
+if ('serviceWorker' in navigator) {
+  const announce = (worker) => {
+    window.kzvisaUpdate = worker;
+    dispatchEvent(new CustomEvent('kzvisa-update-ready'));
+  };
+  navigator.serviceWorker.register('./sw.js').then((registration) => {
+    if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) announce(worker);
+      });
+    });
+  });
+  addEventListener('kzvisa-apply-update', () => window.kzvisaUpdate?.postMessage('skip-waiting'));
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (window.kzvisaUpdate && !window.kzvisaReloading) {
+      window.kzvisaReloading = true;
+      location.reload();
+    }
+  });
+}
