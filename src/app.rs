@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::embed::{self, Host};
 use crate::flow::{self, Step};
 use crate::i18n::*;
 use crate::result::ResultScreen;
@@ -30,6 +31,12 @@ fn Shell() -> impl IntoView {
     let store = Store::new();
     provide_context(store);
     let i18n = use_i18n();
+    let host = embed::detect();
+    provide_context(host.clone());
+    embed::report_height(host.clone());
+    Effect::new(move |_| {
+        store.fragment.with(|f| embed::apply_display(f.other("theme"), f.other("mode")));
+    });
 
     // The URL's language wins; else the browser's, written into the URL so links keep it.
     let locale = Memo::new(move |_| store.locale());
@@ -84,14 +91,15 @@ fn Shell() -> impl IntoView {
             </div>
         </header>
         <main id="main" class="container" data-step=move || current.get().as_str()>
-            {move || match current.get() {
-                Step::Nationality => view! { <NationalityScreen /> }.into_any(),
-                Step::Purpose => view! { <PurposeScreen /> }.into_any(),
-                Step::Passport => view! { <PassportScreen /> }.into_any(),
-                Step::Trip => view! { <TripScreen /> }.into_any(),
-                Step::Extras => view! { <ExtrasScreen /> }.into_any(),
-                Step::Check => view! { <CheckScreen /> }.into_any(),
-                Step::Result => view! { <ResultScreen /> }.into_any(),
+            {move || match (&host, current.get()) {
+                (Host::Refused(_), _) => view! { <RefusedHost /> }.into_any(),
+                (_, Step::Nationality) => view! { <NationalityScreen /> }.into_any(),
+                (_, Step::Purpose) => view! { <PurposeScreen /> }.into_any(),
+                (_, Step::Passport) => view! { <PassportScreen /> }.into_any(),
+                (_, Step::Trip) => view! { <TripScreen /> }.into_any(),
+                (_, Step::Extras) => view! { <ExtrasScreen /> }.into_any(),
+                (_, Step::Check) => view! { <CheckScreen /> }.into_any(),
+                (_, Step::Result) => view! { <ResultScreen /> }.into_any(),
             }}
         </main>
         <footer class="footer">
@@ -149,5 +157,13 @@ fn UpdateBanner() -> impl IntoView {
                 </div>
             </div>
         </Show>
+    }
+}
+
+/// Shown instead of the app inside a page whose site the operator has not allowed.
+#[component]
+fn RefusedHost() -> impl IntoView {
+    view! {
+        <h1 id="main-heading" tabindex="-1" data-refused="true">{tr(|l| td_string!(l, embed.refused))}</h1>
     }
 }

@@ -1,6 +1,7 @@
 //! kzvisa in the browser: mounts the app. Everything runs here; nothing is sent anywhere.
 
 mod app;
+mod embed;
 mod flow;
 mod result;
 mod state;

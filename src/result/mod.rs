@@ -54,6 +54,8 @@ fn issue_list(
 pub fn ResultScreen() -> impl IntoView {
     let store = expect_context::<Store>();
     let assessment = Memo::new(move |_| evaluate(rules(), &store.case()).ok());
+    let host = expect_context::<crate::embed::Host>();
+    Effect::new(move |_| assessment.with(|a| a.iter().for_each(|a| crate::embed::announce_result(&host, a))));
     move || {
         assessment.get().map(|a| {
             let route = a.route;
