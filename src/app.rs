@@ -62,6 +62,8 @@ fn Shell() -> impl IntoView {
     let current =
         Memo::new(move |_| store.fragment.with(|f| errors.with(|e| questions.with(|q| flow::current(f, e, q)))));
     provide_context(Flow { questions });
+    let generation = RwSignal::new(0u32);
+    let kiosk = Memo::new(move |_| store.fragment.with(crate::kiosk::is_kiosk));
 
     // A new screen: its heading takes the focus, so keyboard and screen-reader users start there.
     Effect::new(move |previous: Option<Step>| {
@@ -84,6 +86,9 @@ fn Shell() -> impl IntoView {
             }
         }>{tr(|l| td_string!(l, app.skip))}</a>
         <UpdateBanner />
+        <Show when=move || kiosk.get()>
+            <crate::kiosk::IdleReset generation=generation />
+        </Show>
         <header class="header">
             <div class="container header-inner">
                 <p class="brand">{tr(|l| td_string!(l, app.title))}</p>
@@ -91,15 +96,15 @@ fn Shell() -> impl IntoView {
             </div>
         </header>
         <main id="main" class="container" data-step=move || current.get().as_str()>
-            {move || match (&host, current.get()) {
-                (Host::Refused(_), _) => view! { <RefusedHost /> }.into_any(),
-                (_, Step::Nationality) => view! { <NationalityScreen /> }.into_any(),
-                (_, Step::Purpose) => view! { <PurposeScreen /> }.into_any(),
-                (_, Step::Passport) => view! { <PassportScreen /> }.into_any(),
-                (_, Step::Trip) => view! { <TripScreen /> }.into_any(),
-                (_, Step::Extras) => view! { <ExtrasScreen /> }.into_any(),
-                (_, Step::Check) => view! { <CheckScreen /> }.into_any(),
-                (_, Step::Result) => view! { <ResultScreen /> }.into_any(),
+            {move || match (&host, current.get(), generation.get()) {
+                (Host::Refused(_), _, _) => view! { <RefusedHost /> }.into_any(),
+                (_, Step::Nationality, _) => view! { <NationalityScreen /> }.into_any(),
+                (_, Step::Purpose, _) => view! { <PurposeScreen /> }.into_any(),
+                (_, Step::Passport, _) => view! { <PassportScreen /> }.into_any(),
+                (_, Step::Trip, _) => view! { <TripScreen /> }.into_any(),
+                (_, Step::Extras, _) => view! { <ExtrasScreen /> }.into_any(),
+                (_, Step::Check, _) => view! { <CheckScreen /> }.into_any(),
+                (_, Step::Result, _) => view! { <ResultScreen /> }.into_any(),
             }}
         </main>
         <footer class="footer">

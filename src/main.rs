@@ -3,6 +3,7 @@
 mod app;
 mod embed;
 mod flow;
+mod kiosk;
 mod result;
 mod state;
 mod steps;

@@ -74,6 +74,8 @@ impl Store {
     pub fn update(&self, push: bool, change: impl FnOnce(&mut Fragment)) {
         let mut next = self.fragment.get_untracked();
         change(&mut next);
+        // A kiosk never adds history: the next person must find no answers behind "back".
+        let push = push && !crate::kiosk::is_kiosk(&next);
         let url = format!("#{}", next.to_fragment());
         if let Ok(history) = window().history() {
             let done = if push {

@@ -143,6 +143,10 @@ pub fn ResultScreen() -> impl IntoView {
                         </p>
                         <p>{tr(|l| td_string!(l, result.disclaimer))}</p>
                     </footer>
+                    {store.fragment.with_untracked(crate::kiosk::is_kiosk).then(|| {
+                        let link = store.fragment.with_untracked(crate::kiosk::take_away_link);
+                        view! { <crate::kiosk::LinkQr link=link /> }
+                    })}
                     <div class="actions no-print">
                         <button type="button" class="button" on:click=|_| { let _ = window().print(); }>
                             {tr(|l| td_string!(l, result.print))}
