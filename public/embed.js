@@ -10,7 +10,7 @@
   const data = script.dataset;
   // data- attribute (camelCase in dataset) -> field of the URL fragment (the contract's names).
   const FIELDS = {
-    lang: 'lang', theme: 'theme', mode: 'mode', today: 'today', nationality: 'nationality', purpose: 'purpose',
+    lang: 'lang', theme: 'theme', mode: 'mode', idle: 'idle', countdown: 'countdown', today: 'today', nationality: 'nationality', purpose: 'purpose',
     passportExpires: 'passport.expires', tripEntry: 'trip.entry', tripExit: 'trip.exit', tripEntryPoint: 'trip.entry_point',
   };
   const fragment = Object.entries(FIELDS)
