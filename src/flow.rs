@@ -102,7 +102,13 @@ pub fn questions(rules: &Rules, case: &RawCase, today: &str) -> Vec<Step> {
 /// The screen to show for this URL.
 pub fn current(fragment: &Fragment, errors: &[InputError], applicable: &[Step]) -> Step {
     if let Some(step) = fragment.other("step").and_then(Step::parse) {
-        if step != Step::Extras || applicable.contains(&step) {
+        // The details screen only when it applies; the result only for a complete case.
+        let shown = match step {
+            Step::Extras => applicable.contains(&step),
+            Step::Result => errors.is_empty(),
+            _ => true,
+        };
+        if shown {
             return step;
         }
     }
@@ -126,5 +132,31 @@ pub fn previous(step: Step, applicable: &[Step]) -> Option<Step> {
         Step::Result => Some(Step::Check),
         Step::Check => applicable.last().copied(),
         _ => applicable.iter().position(|s| *s == step).and_then(|i| i.checked_sub(1)).map(|i| applicable[i]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kzvisa_rules::{InputError, InputErrorCode};
+
+    #[test]
+    fn a_result_is_shown_only_for_a_complete_case() {
+        let f = Fragment::parse("step=result&nationality=DE");
+        let errors = vec![InputError::new("purpose", InputErrorCode::Missing, "is required")];
+        let q = QUESTIONS.to_vec();
+        assert_eq!(current(&f, &errors, &q), Step::Purpose);
+        assert_eq!(current(&f, &[], &q), Step::Result);
+        assert_eq!(current(&Fragment::parse("step=details"), &[], &q[..4]), Step::Result, "no details to ask");
+        assert_eq!(current(&Fragment::parse("step=nonsense"), &errors, &q), Step::Purpose);
+    }
+
+    #[test]
+    fn next_and_previous_follow_the_questions_that_apply() {
+        let q = vec![Step::Nationality, Step::Purpose, Step::Passport, Step::Trip];
+        assert_eq!(next(Step::Trip, &q), Step::Check);
+        assert_eq!(previous(Step::Check, &q), Some(Step::Trip));
+        assert_eq!(previous(Step::Nationality, &q), None);
+        assert_eq!(previous(Step::Result, &q), Some(Step::Check));
     }
 }

@@ -43,6 +43,14 @@ test('an incomplete link opens the question that needs an answer, answers filled
   await page.context().close();
 });
 
+test('a link to a result of an incomplete case opens the question that needs an answer', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}#step=result&nationality=DE&lang=en`);
+  await ready(page);
+  assert.equal(await step(page), 'purpose');
+  await page.context().close();
+});
+
 test('an unknown country in the URL is explained at the field', async () => {
   const page = await openPage(browser);
   await page.goto(`${server.url}#nationality=ZZ&purpose=tourism&lang=en`);
