@@ -20,33 +20,40 @@ fn fold(text: &str) -> String {
     text.trim().to_lowercase().replace('ё', "е")
 }
 
+/// Every country but Kazakhstan (its citizens are not foreigners there), with its codes
+/// and names folded once, so that a keystroke only compares.
+fn index() -> &'static [(&'static Country, [String; 5])] {
+    static INDEX: std::sync::OnceLock<Vec<(&'static Country, [String; 5])>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        rules()
+            .countries
+            .iter()
+            .filter(|c| c.alpha2 != "KZ")
+            .map(|c| (c, [fold(&c.alpha2), fold(&c.alpha3), fold(&c.en), fold(&c.ru), fold(&c.kk)]))
+            .collect()
+    })
+}
+
 /// The countries matching `query`, best first: an exact code, then names that start with
-/// the query, then names that contain it. Kazakhstan is left out: its citizens are not
-/// foreigners there.
+/// the query, then names that contain it; within each, in the table's order.
 pub fn search(query: &str) -> Vec<&'static Country> {
     let q = fold(query);
     if q.is_empty() {
         return Vec::new();
     }
-    let ranked: Vec<(u8, &'static Country)> = rules()
-        .countries
-        .iter()
-        .filter(|c| c.alpha2 != "KZ")
-        .filter_map(|c| {
-            let names = [fold(&c.en), fold(&c.ru), fold(&c.kk)];
-            let rank = if fold(&c.alpha2) == q || fold(&c.alpha3) == q {
-                0
-            } else if names.iter().any(|n| n.starts_with(&q)) {
-                1
-            } else if names.iter().any(|n| n.contains(&q)) {
-                2
-            } else {
-                return None;
-            };
-            Some((rank, c))
-        })
-        .collect();
-    // Best rank first, each rank in the table's order (no sort needed for three ranks).
+    let rank = |[a2, a3, names @ ..]: &[String; 5]| {
+        if *a2 == q || *a3 == q {
+            Some(0)
+        } else if names.iter().any(|n| n.starts_with(&q)) {
+            Some(1)
+        } else if names.iter().any(|n| n.contains(&q)) {
+            Some(2)
+        } else {
+            None
+        }
+    };
+    let ranked: Vec<(u8, &'static Country)> =
+        index().iter().filter_map(|(c, folded)| rank(folded).map(|r| (r, *c))).collect();
     (0..3).flat_map(|r| ranked.iter().filter(move |(rank, _)| *rank == r).map(|(_, c)| *c)).collect()
 }
 
