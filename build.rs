@@ -8,7 +8,42 @@ use std::path::PathBuf;
 
 use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 
+/// The keys of a locale file, plural forms (`_one`, `_few`, `_many`, `_other`) folded into
+/// their key.
+fn keys(value: &serde_json::Value, prefix: &str, out: &mut std::collections::BTreeSet<String>) {
+    if let Some(map) = value.as_object() {
+        for (k, v) in map {
+            let k = ["_one", "_few", "_many", "_other"].iter().find_map(|s| k.strip_suffix(s)).unwrap_or(k);
+            keys(v, &format!("{prefix}{k}."), out);
+        }
+    } else {
+        out.insert(prefix.trim_end_matches('.').to_string());
+    }
+}
+
+/// leptos_i18n only warns about a key missing from a locale (and shows English instead):
+/// here every locale must have exactly the keys of English, the authority.
+fn check_locales() -> Result<(), Box<dyn Error>> {
+    let read = |lang: &str| -> Result<std::collections::BTreeSet<String>, Box<dyn Error>> {
+        let text = std::fs::read_to_string(format!("locales/{lang}.json"))?;
+        let mut out = std::collections::BTreeSet::new();
+        keys(&serde_json::from_str(&text)?, "", &mut out);
+        Ok(out)
+    };
+    let english = read("en")?;
+    for lang in ["ru", "kk"] {
+        let other = read(lang)?;
+        let missing: Vec<_> = english.difference(&other).collect();
+        let extra: Vec<_> = other.difference(&english).collect();
+        if !missing.is_empty() || !extra.is_empty() {
+            return Err(format!("locales/{lang}.json: missing keys {missing:?}, keys not in en.json {extra:?}").into());
+        }
+    }
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
+    check_locales()?;
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=Cargo.toml");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?).join("i18n");
