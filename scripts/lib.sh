@@ -52,8 +52,22 @@ wasm_bindgen_version() {
     awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
 }
 
+# Runs apt-get as root, or through sudo.
+apt_install() {
+    if [ "$(id -u)" -eq 0 ]; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+    else
+        sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+    fi
+}
+
+ensure_node() {
+    command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+}
+
 ensure_web_tools() {
     ensure_rust
+    ensure_node
     rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || rustup target add wasm32-unknown-unknown
     if ! trunk --version 2>/dev/null | grep -q " ${TRUNK_VERSION}$"; then
         cargo install trunk --version "=${TRUNK_VERSION}" --locked
@@ -72,11 +86,5 @@ ensure_web_tools() {
 }
 
 ensure_chromium() {
-    if [ ! -x /usr/bin/chromium ]; then
-        if [ "$(id -u)" -eq 0 ]; then
-            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
-        else
-            sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
-        fi
-    fi
+    [ -x /usr/bin/chromium ] || apt_install chromium chromium-driver
 }
