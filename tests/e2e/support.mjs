@@ -53,7 +53,7 @@ export async function ready(page) {
   await page.waitForSelector('main[data-step] h1', { timeout: 15000 });
 }
 
-const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
 /** Runs axe-core (WCAG 2.x A and AA rules) and returns the violations, described. */
 export async function axe(page) {
