@@ -15,6 +15,8 @@ use crate::widgets::tr;
 pub struct Flow {
     /// The question screens that apply to this traveller, in order.
     pub questions: Memo<Vec<Step>>,
+    /// Every problem with the answers so far (validated once per change of the URL).
+    pub errors: Memo<Vec<kzvisa_rules::InputError>>,
 }
 
 #[component]
@@ -61,7 +63,7 @@ fn Shell() -> impl IntoView {
     let questions = Memo::new(move |_| flow::questions(rules(), &store.case(), &store.today()));
     let current =
         Memo::new(move |_| store.fragment.with(|f| errors.with(|e| questions.with(|q| flow::current(f, e, q)))));
-    provide_context(Flow { questions });
+    provide_context(Flow { questions, errors });
     let generation = RwSignal::new(0u32);
     let kiosk = Memo::new(move |_| store.fragment.with(crate::kiosk::is_kiosk));
 

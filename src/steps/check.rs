@@ -25,7 +25,7 @@ pub fn CheckScreen() -> impl IntoView {
     let store = expect_context::<Store>();
     let flow = expect_context::<Flow>();
     let i18n = use_i18n();
-    let problems = Memo::new(move |_| store.case().validate(rules()).err().map(|e| e.0).unwrap_or_default());
+    let problems = flow.errors;
     let tried = RwSignal::new(false);
     let summary = NodeRef::<leptos::html::Div>::new();
 
