@@ -1,6 +1,12 @@
 # Shared helpers for the project's scripts: each install step is idempotent and quick
 # when the tool is already there, and uses only the package registries.
 
+# Cargo's installs (rustup's cargo, trunk, wasm-bindgen) live here; a shell that was not
+# started through the user's profile (CI) may not have it on PATH.
+if [ -d "$HOME/.cargo/bin" ]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+fi
+
 step() {
     local name=$1
     shift
