@@ -103,9 +103,11 @@ pub fn DateInput(
     #[prop(into)] legend: Signal<String>,
     #[prop(into, optional)] hint: Option<Signal<String>>,
     value: RwSignal<DateParts>,
-    error: Signal<Option<String>>,
+    /// The screen's input errors; this field shows its own.
+    errors: RwSignal<Vec<InputError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let error = field_error(errors, field.clone());
     let base = field_id(&field);
     let (hint_id, error_id) = (format!("{base}-hint"), format!("{base}-error"));
     let described = {

@@ -9,7 +9,7 @@ use super::Question;
 use crate::flow::{extras, Step};
 use crate::i18n::*;
 use crate::state::{rules, Store};
-use crate::widgets::{field_error, tr, DateInput, DateParts};
+use crate::widgets::{tr, DateInput, DateParts};
 
 /// One earlier stay being edited; `key` keeps rows stable while others are removed.
 #[derive(Clone, Copy)]
@@ -67,7 +67,7 @@ pub fn ExtrasScreen() -> impl IntoView {
                     legend=Signal::derive(move || td_string!(i18n.get_locale(), extras.birth_date).to_string())
                     hint=Signal::derive(move || td_string!(i18n.get_locale(), extras.birth_date_hint).to_string())
                     value=birth
-                    error=field_error(errors, "birth_date")
+                    errors=errors
                 />
             </Show>
             <Show when=move || asks.stays>
@@ -85,13 +85,13 @@ pub fn ExtrasScreen() -> impl IntoView {
                                         field=field("entry")
                                         legend=Signal::derive(move || td_string!(i18n.get_locale(), extras.stay_entry).to_string())
                                         value=row.entry
-                                        error=field_error(errors, field("entry"))
+                                        errors=errors
                                     />
                                     <DateInput
                                         field=field("exit")
                                         legend=Signal::derive(move || td_string!(i18n.get_locale(), extras.stay_exit).to_string())
                                         value=row.exit
-                                        error=field_error(errors, field("exit"))
+                                        errors=errors
                                     />
                                     <button type="button" class="button secondary"
                                         on:click=move |_| rows.update(|r| r.retain(|x| x.key != row.key))>

@@ -23,7 +23,7 @@ use crate::app::Flow;
 use crate::flow::{self, Step};
 use crate::i18n::*;
 use crate::state::{rules, set_other, Store};
-use crate::widgets::{field_id, tr, tr_string, ErrorMessage, ErrorSummary};
+use crate::widgets::{field_error, field_id, tr, tr_string, ErrorMessage, ErrorSummary};
 
 /// The back link: to the previous screen of the flow, or to the check screen when the
 /// answer is being changed from there.
@@ -137,11 +137,13 @@ pub fn Radios(
     #[prop(into)] legend: Signal<String>,
     choices: Vec<Choice>,
     value: RwSignal<Option<String>>,
-    error: Signal<Option<String>>,
+    /// The screen's input errors; this field shows its own.
+    errors: RwSignal<Vec<InputError>>,
     /// Show the legend as the page heading's size (the screen's only question).
     #[prop(optional)]
     big: bool,
 ) -> impl IntoView {
+    let error = field_error(errors, field);
     let base = field_id(field);
     let error_id = format!("{base}-error");
     let described = {

@@ -44,13 +44,13 @@ pub fn PassportScreen() -> impl IntoView {
                 field="passport.expires"
                 legend=Signal::derive(move || td_string!(i18n.get_locale(), passport.expires).to_string())
                 value=expires
-                error=field_error(errors, "passport.expires")
+                errors=errors
             />
             <DateInput
                 field="passport.issued"
                 legend=Signal::derive(move || optional(td_string!(i18n.get_locale(), passport.issued).to_string()))
                 value=issued
-                error=field_error(errors, "passport.issued")
+                errors=errors
             />
             <div class="field" class:field-error=move || pages_error.get().is_some()>
                 <label class="label" for="passport-blank_pages">
@@ -74,7 +74,7 @@ pub fn PassportScreen() -> impl IntoView {
                 legend=Signal::derive(move || optional(td_string!(i18n.get_locale(), passport.condition).to_string()))
                 choices=choices
                 value=condition
-                error=field_error(errors, "passport.condition_ok")
+                errors=errors
             />
         </Question>
     }

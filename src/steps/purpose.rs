@@ -9,7 +9,6 @@ use crate::flow::Step;
 use crate::i18n::*;
 use crate::state::Store;
 use crate::texts;
-use crate::widgets::field_error;
 
 #[component]
 pub fn PurposeScreen() -> impl IntoView {
@@ -32,7 +31,7 @@ pub fn PurposeScreen() -> impl IntoView {
     let heading = Signal::derive(move || td_string!(i18n.get_locale(), purpose.heading).to_string());
     view! {
         <Question step=Step::Purpose heading=heading apply=apply errors=errors>
-            <Radios field="purpose" legend=heading choices=choices value=value error=field_error(errors, "purpose") />
+            <Radios field="purpose" legend=heading choices=choices value=value errors=errors />
         </Question>
     }
 }

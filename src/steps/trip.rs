@@ -9,7 +9,7 @@ use crate::flow::Step;
 use crate::i18n::*;
 use crate::state::Store;
 use crate::texts;
-use crate::widgets::{field_error, DateInput, DateParts};
+use crate::widgets::{DateInput, DateParts};
 
 #[component]
 pub fn TripScreen() -> impl IntoView {
@@ -45,20 +45,20 @@ pub fn TripScreen() -> impl IntoView {
                 field="trip.entry"
                 legend=Signal::derive(move || td_string!(i18n.get_locale(), trip.entry).to_string())
                 value=entry
-                error=field_error(errors, "trip.entry")
+                errors=errors
             />
             <DateInput
                 field="trip.exit"
                 legend=Signal::derive(move || td_string!(i18n.get_locale(), trip.exit).to_string())
                 value=exit
-                error=field_error(errors, "trip.exit")
+                errors=errors
             />
             <Radios
                 field="trip.entry_point"
                 legend=Signal::derive(move || td_string!(i18n.get_locale(), trip.entry_point).to_string())
                 choices=choices
                 value=point
-                error=field_error(errors, "trip.entry_point")
+                errors=errors
             />
         </Question>
     }
