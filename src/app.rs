@@ -6,7 +6,7 @@ use crate::embed::{self, Host};
 use crate::flow::{self, Step};
 use crate::i18n::*;
 use crate::result::ResultScreen;
-use crate::state::{browser_locale, rules, set_other, Store};
+use crate::state::{browser_locale, rules, set_other, use_lang, Lang, Store};
 use crate::steps::{CheckScreen, ExtrasScreen, NationalityScreen, PassportScreen, PurposeScreen, TripScreen};
 use crate::widgets::tr;
 
@@ -21,18 +21,15 @@ pub struct Flow {
 
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <I18nContextProvider>
-            <Shell />
-        </I18nContextProvider>
-    }
+    view! { <Shell /> }
 }
 
 #[component]
 fn Shell() -> impl IntoView {
     let store = Store::new();
     provide_context(store);
-    let i18n = use_i18n();
+    let lang = Lang::new(store);
+    provide_context(lang);
     let host = embed::detect();
     provide_context(host.clone());
     embed::report_height(host.clone());
@@ -41,18 +38,13 @@ fn Shell() -> impl IntoView {
     });
 
     // The URL's language wins; else the browser's, written into the URL so links keep it.
-    let locale = Memo::new(move |_| store.locale());
-    if locale.get_untracked().is_none() {
+    if untrack(|| store.locale()).is_none() {
         let chosen = browser_locale();
         store.update(false, |f| set_other(f, "lang", Some(chosen.as_str().to_string())));
     }
     Effect::new(move |_| {
-        let l = locale.get().unwrap_or_else(browser_locale);
-        if i18n.get_locale_untracked() != l {
-            i18n.set_locale(l);
-        }
         if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", l.as_str());
+            let _ = html.set_attribute("lang", lang.get().as_str());
         }
     });
 
@@ -119,7 +111,7 @@ fn Shell() -> impl IntoView {
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let store = expect_context::<Store>();
-    let i18n = use_i18n();
+    let lang = use_lang();
     let choice = move |l: Locale, name: &'static str| {
         view! {
             <li>
@@ -127,7 +119,7 @@ fn LanguageSwitch() -> impl IntoView {
                     type="button"
                     class="lang"
                     lang=l.as_str()
-                    aria-pressed=move || (i18n.get_locale() == l).to_string()
+                    aria-pressed=move || (lang.get() == l).to_string()
                     on:click=move |_| store.update(false, |f| set_other(f, "lang", Some(l.as_str().to_string())))
                 >
                     {name}
@@ -136,7 +128,7 @@ fn LanguageSwitch() -> impl IntoView {
         }
     };
     view! {
-        <nav class="languages" aria-label=move || td_string!(i18n.get_locale(), app.language)>
+        <nav class="languages" aria-label=move || td_string!(lang.get(), app.language)>
             <ul>{choice(Locale::en, "English")}{choice(Locale::ru, "Русский")}{choice(Locale::kk, "Қазақша")}</ul>
         </nav>
     }

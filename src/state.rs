@@ -17,12 +17,13 @@ pub struct Store {
     pub today: StoredValue<String>,
 }
 
-/// The rules, checked by the build script and embedded in binary form, decoded once.
+/// The rules, checked by the build script and embedded in binary form, decoded once
+/// (not checked again: the checks would only add code to the bundle).
 pub fn rules() -> &'static Rules {
     static RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
-    RULES.get_or_init(|| match Rules::from_binary(include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin"))) {
+    RULES.get_or_init(|| match Rules::from_checked_binary(include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin"))) {
         Ok(rules) => rules,
-        // Unreachable: the build script ran these same checks on these same bytes.
+        // Unreachable: the build script decoded and checked these same bytes.
         Err(errors) => panic!("embedded rules are invalid: {errors}"),
     })
 }
@@ -102,6 +103,32 @@ impl Store {
     pub fn locale(&self) -> Option<Locale> {
         self.fragment.with(|f| f.other("lang").and_then(locale_from))
     }
+}
+
+/// The language every text is shown in: the URL's, else the browser's. leptos_i18n gives
+/// the texts (checked at build time); the language itself lives in the URL like every other
+/// answer, so the library's context, with its own detection and storage, is not used.
+#[derive(Clone, Copy)]
+pub struct Lang(Memo<Locale>);
+
+impl Lang {
+    /// Follows the store's `lang`, falling back to the browser's language.
+    pub fn new(store: Store) -> Self {
+        Lang(Memo::new(move |_| store.locale().unwrap_or_else(browser_locale)))
+    }
+
+    pub fn get(&self) -> Locale {
+        self.0.get()
+    }
+
+    pub fn get_untracked(&self) -> Locale {
+        self.0.get_untracked()
+    }
+}
+
+/// The current language, provided by the app's shell.
+pub fn use_lang() -> Lang {
+    expect_context()
 }
 
 /// Sets or removes a non-case parameter.

@@ -6,21 +6,22 @@ use kzvisa_rules::{InputError, Rules};
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::state::use_lang;
 use crate::texts;
 
 /// A fixed text in the current language. Every text of the app goes through `tr` or
 /// `tr_string`, so that the framework's rendering code is instantiated for these two
 /// closure types rather than once per text (a large part of the bundle otherwise).
 pub fn tr(text: fn(Locale) -> &'static str) -> impl IntoView {
-    let i18n = use_i18n();
-    move || text(i18n.get_locale())
+    let lang = use_lang();
+    move || text(lang.get())
 }
 
 /// A text in the current language built from values (dates, counts, names).
 pub fn tr_string(text: impl Fn(Locale) -> String + Send + Sync + 'static) -> impl IntoView {
-    let i18n = use_i18n();
+    let lang = use_lang();
     let text: Box<dyn Fn(Locale) -> String + Send + Sync> = Box::new(text);
-    move || text(i18n.get_locale())
+    move || text(lang.get())
 }
 
 /// The three parts of a date as typed.
@@ -59,7 +60,7 @@ impl DateParts {
 
 /// The message of the first error of `field`, in the current language.
 pub fn field_error(errors: RwSignal<Vec<InputError>>, field: impl Into<String>) -> Signal<Option<String>> {
-    let i18n = use_i18n();
+    let lang = use_lang();
     let field: String = field.into();
     Signal::derive(move || {
         errors.with(|list| {
@@ -69,7 +70,7 @@ pub fn field_error(errors: RwSignal<Vec<InputError>>, field: impl Into<String>) 
                         || e.field.starts_with(&format!("{field}["))
                         || e.field.starts_with(&format!("{field}."))
                 })
-                .map(|e| texts::input_error(i18n.get_locale(), e.code).to_string())
+                .map(|e| texts::input_error(lang.get(), e.code).to_string())
         })
     })
 }
@@ -106,7 +107,7 @@ pub fn DateInput(
     /// The screen's input errors; this field shows its own.
     errors: RwSignal<Vec<InputError>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let lang = use_lang();
     let error = field_error(errors, field.clone());
     let base = field_id(&field);
     let (hint_id, error_id) = (format!("{base}-hint"), format!("{base}-error"));
@@ -156,7 +157,7 @@ pub fn DateInput(
         <fieldset class="field" class:field-error=move || error.get().is_some() role="group" aria-describedby=described>
             <legend class="label">{move || legend.get()}</legend>
             <p class="hint" id=hint_id>
-                {move || hint.map(|h| h.get()).unwrap_or_else(|| td_string!(i18n.get_locale(), date.hint).to_string())}
+                {move || hint.map(|h| h.get()).unwrap_or_else(|| td_string!(lang.get(), date.hint).to_string())}
             </p>
             <ErrorMessage id=error_id message=error />
             <div class="date-input">
@@ -171,7 +172,7 @@ pub fn DateInput(
 /// The error summary at the top of a screen, linking to each field; focused on a failed submit.
 #[component]
 pub fn ErrorSummary(errors: RwSignal<Vec<InputError>>, node: NodeRef<leptos::html::Div>) -> impl IntoView {
-    let i18n = use_i18n();
+    let lang = use_lang();
     view! {
         <div class="error-summary" node_ref=node tabindex="-1" role="alert" aria-labelledby="error-summary-title"
             style:display=move || if errors.with(Vec::is_empty) { "none" } else { "block" }>
@@ -179,7 +180,7 @@ pub fn ErrorSummary(errors: RwSignal<Vec<InputError>>, node: NodeRef<leptos::htm
             <ul>
                 {move || errors.get().into_iter().map(|e| {
                     let href = format!("#{}", field_id(&e.field));
-                    let text = texts::input_error(i18n.get_locale(), e.code);
+                    let text = texts::input_error(lang.get(), e.code);
                     view! { <li><a href=href data-field=e.field.clone() on:click=focus_target>{text}</a></li> }
                 }).collect_view()}
             </ul>

@@ -192,15 +192,20 @@ fn the_calendar_agrees_with_the_holidays_library_2020_to_2030() {
 #[test]
 fn the_binary_form_loads_the_same_rules() {
     let bytes = Rules::encode_files(&BUILTIN).expect("encodes");
-    let from_binary = Rules::from_binary(&bytes).expect("decodes");
     let builtin = Rules::builtin().unwrap();
-    assert_eq!(from_binary.countries, builtin.countries);
-    assert_eq!(from_binary.regimes.len(), builtin.regimes.len());
-    for (nationality, entry, exit) in
-        [("DE", "2026-12-01", "2027-01-05"), ("IN", "2026-12-01", "2026-12-10"), ("RU", "2027-05-14", "2027-05-20")]
+    // Checked again, and as the web app loads it (without the checks).
+    for from_binary in
+        [Rules::from_binary(&bytes).expect("decodes"), Rules::from_checked_binary(&bytes).expect("decodes")]
     {
-        let c = case(nationality, entry, exit);
-        assert_eq!(evaluate(&from_binary, &c), evaluate(builtin, &c), "{nationality}");
+        assert_eq!(from_binary.countries, builtin.countries);
+        assert_eq!(from_binary.regimes.len(), builtin.regimes.len());
+        for (nationality, entry, exit) in
+            [("DE", "2026-12-01", "2027-01-05"), ("IN", "2026-12-01", "2026-12-10"), ("RU", "2027-05-14", "2027-05-20")]
+        {
+            let c = case(nationality, entry, exit);
+            assert_eq!(evaluate(&from_binary, &c), evaluate(builtin, &c), "{nationality}");
+        }
     }
     assert!(Rules::from_binary(&bytes[..bytes.len() / 2]).is_err(), "a truncated binary is refused, not misread");
+    assert!(Rules::from_checked_binary(&bytes[..bytes.len() / 2]).is_err(), "even unchecked");
 }

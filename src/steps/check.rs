@@ -8,7 +8,7 @@ use super::BackLink;
 use crate::app::Flow;
 use crate::flow::Step;
 use crate::i18n::*;
-use crate::state::{rules, Store};
+use crate::state::{rules, use_lang, Store};
 use crate::texts;
 use crate::widgets::tr;
 
@@ -24,7 +24,7 @@ fn show_date(l: Locale, value: &Option<String>) -> String {
 pub fn CheckScreen() -> impl IntoView {
     let store = expect_context::<Store>();
     let flow = expect_context::<Flow>();
-    let i18n = use_i18n();
+    let lang = use_lang();
     let problems = flow.errors;
     let tried = RwSignal::new(false);
     let summary = NodeRef::<leptos::html::Div>::new();
@@ -47,7 +47,7 @@ pub fn CheckScreen() -> impl IntoView {
         }
     };
     let case = move || store.fragment.with(|f| f.case.clone());
-    let l = move || i18n.get_locale();
+    let l = move || lang.get();
     let nationality = Signal::derive(move || {
         let code = case().nationality.unwrap_or_default();
         rules().country(&code).map(|c| texts::country(l(), c).to_string()).unwrap_or(code)

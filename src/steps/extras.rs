@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::Question;
 use crate::flow::{extras, Step};
 use crate::i18n::*;
-use crate::state::{rules, Store};
+use crate::state::{rules, use_lang, Store};
 use crate::widgets::{tr, DateInput, DateParts};
 
 /// One earlier stay being edited; `key` keeps rows stable while others are removed.
@@ -22,7 +22,7 @@ struct StayRow {
 #[component]
 pub fn ExtrasScreen() -> impl IntoView {
     let store = expect_context::<Store>();
-    let i18n = use_i18n();
+    let lang = use_lang();
     let errors = RwSignal::new(Vec::new());
     let asks = extras(rules(), &store.case(), &store.today());
     let birth =
@@ -57,15 +57,15 @@ pub fn ExtrasScreen() -> impl IntoView {
     view! {
         <Question
             step=Step::Extras
-            heading=Signal::derive(move || td_string!(i18n.get_locale(), extras.heading).to_string())
+            heading=Signal::derive(move || td_string!(lang.get(), extras.heading).to_string())
             apply=apply
             errors=errors
         >
             <Show when=move || asks.birth_date>
                 <DateInput
                     field="birth_date"
-                    legend=Signal::derive(move || td_string!(i18n.get_locale(), extras.birth_date).to_string())
-                    hint=Signal::derive(move || td_string!(i18n.get_locale(), extras.birth_date_hint).to_string())
+                    legend=Signal::derive(move || td_string!(lang.get(), extras.birth_date).to_string())
+                    hint=Signal::derive(move || td_string!(lang.get(), extras.birth_date_hint).to_string())
                     value=birth
                     errors=errors
                 />
@@ -80,22 +80,22 @@ pub fn ExtrasScreen() -> impl IntoView {
                             let field = move |part: &str| format!("previous_stays[{}].{part}", position(row.key));
                             view! {
                                 <div class="stay" data-stay=move || n().to_string()>
-                                    <h3 class="stay-title">{move || td_string!(i18n.get_locale(), extras.stay, n = n()).to_string()}</h3>
+                                    <h3 class="stay-title">{move || td_string!(lang.get(), extras.stay, n = n()).to_string()}</h3>
                                     <DateInput
                                         field=field("entry")
-                                        legend=Signal::derive(move || td_string!(i18n.get_locale(), extras.stay_entry).to_string())
+                                        legend=Signal::derive(move || td_string!(lang.get(), extras.stay_entry).to_string())
                                         value=row.entry
                                         errors=errors
                                     />
                                     <DateInput
                                         field=field("exit")
-                                        legend=Signal::derive(move || td_string!(i18n.get_locale(), extras.stay_exit).to_string())
+                                        legend=Signal::derive(move || td_string!(lang.get(), extras.stay_exit).to_string())
                                         value=row.exit
                                         errors=errors
                                     />
                                     <button type="button" class="button secondary"
                                         on:click=move |_| rows.update(|r| r.retain(|x| x.key != row.key))>
-                                        {move || td_string!(i18n.get_locale(), extras.remove_stay, n = n()).to_string()}
+                                        {move || td_string!(lang.get(), extras.remove_stay, n = n()).to_string()}
                                     </button>
                                 </div>
                             }

@@ -22,7 +22,7 @@ use leptos::prelude::*;
 use crate::app::Flow;
 use crate::flow::{self, Step};
 use crate::i18n::*;
-use crate::state::{rules, set_other, Store};
+use crate::state::{rules, set_other, use_lang, Store};
 use crate::widgets::{field_error, field_id, tr, tr_string, ErrorMessage, ErrorSummary};
 
 /// The back link: to the previous screen of the flow, or to the check screen when the
@@ -51,11 +51,11 @@ pub fn BackLink(step: Step) -> impl IntoView {
 #[component]
 fn Progress(step: Step) -> impl IntoView {
     let flow = expect_context::<Flow>();
-    let i18n = use_i18n();
+    let lang = use_lang();
     let position = move || flow.questions.with(|q| q.iter().position(|s| *s == step).map(|i| (i + 1, q.len())));
     view! {
         {move || position().map(|(n, total)| view! {
-            <p class="progress">{td_string!(i18n.get_locale(), app.progress, n = n, total = total).to_string()}</p>
+            <p class="progress">{td_string!(lang.get(), app.progress, n = n, total = total).to_string()}</p>
         })}
     }
 }

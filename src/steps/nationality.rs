@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::Question;
 use crate::flow::Step;
 use crate::i18n::*;
-use crate::state::{rules, Store};
+use crate::state::{rules, use_lang, Store};
 use crate::texts;
 use crate::widgets::{field_error, tr, ErrorMessage};
 
@@ -60,11 +60,10 @@ pub fn search(query: &str) -> Vec<&'static Country> {
 #[component]
 pub fn NationalityScreen() -> impl IntoView {
     let store = expect_context::<Store>();
-    let i18n = use_i18n();
+    let lang = use_lang();
     let errors = RwSignal::new(Vec::new());
     let chosen = RwSignal::new(store.fragment.with_untracked(|f| f.case.nationality.clone()));
-    let name_of =
-        move |code: &str| rules().country(code).map(|c| texts::country(i18n.get_locale_untracked(), c).to_string());
+    let name_of = move |code: &str| rules().country(code).map(|c| texts::country(lang.get_untracked(), c).to_string());
     let query = RwSignal::new(chosen.get_untracked().map(|c| name_of(&c).unwrap_or(c)).unwrap_or_default());
     let matches = Memo::new(move |_| query.with(|q| search(q)));
 
@@ -76,10 +75,10 @@ pub fn NationalityScreen() -> impl IntoView {
     });
     let choose = move |c: &'static Country| {
         chosen.set(Some(c.alpha2.clone()));
-        query.set(texts::country(i18n.get_locale_untracked(), c).to_string());
+        query.set(texts::country(lang.get_untracked(), c).to_string());
     };
     let error = field_error(errors, "nationality");
-    let heading = Signal::derive(move || td_string!(i18n.get_locale(), nationality.heading).to_string());
+    let heading = Signal::derive(move || td_string!(lang.get(), nationality.heading).to_string());
 
     view! {
         <Question step=Step::Nationality heading=heading apply=apply errors=errors>
@@ -105,7 +104,7 @@ pub fn NationalityScreen() -> impl IntoView {
                 />
                 <p class="match-status" role="status" aria-live="polite">
                     {move || {
-                        let l = i18n.get_locale();
+                        let l = lang.get();
                         match (chosen.get(), matches.with(Vec::len)) {
                             (Some(code), _) => name_of(&code).map(|name| td_string!(l, nationality.chosen, name = name).to_string()).unwrap_or_default(),
                             (None, 0) if !query.with(|q| q.trim().is_empty()) => td_string!(l, nationality.none).to_string(),
@@ -128,7 +127,7 @@ pub fn NationalityScreen() -> impl IntoView {
                                 aria-pressed=move || (chosen.get().as_deref() == Some(country.alpha2.as_str())).to_string()
                                 on:click=move |_| choose(country)
                             >
-                                {move || texts::country(i18n.get_locale(), country).to_string()}
+                                {move || texts::country(lang.get(), country).to_string()}
                                 <span class="code">{format!(" {}", country.alpha3)}</span>
                             </button>
                         </li>

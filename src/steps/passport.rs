@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use super::{Choice, Question, Radios};
 use crate::flow::Step;
 use crate::i18n::*;
-use crate::state::Store;
+use crate::state::{use_lang, Store};
 use crate::widgets::{field_error, tr, DateInput, DateParts, ErrorMessage};
 
 #[component]
 pub fn PassportScreen() -> impl IntoView {
     let store = expect_context::<Store>();
-    let i18n = use_i18n();
+    let lang = use_lang();
     let errors = RwSignal::new(Vec::new());
     let p = store.fragment.with_untracked(|f| f.case.passport.clone());
     let expires = RwSignal::new(DateParts::from_value(p.expires.as_deref()));
@@ -26,7 +26,7 @@ pub fn PassportScreen() -> impl IntoView {
         f.case.passport.condition_ok = condition.get_untracked().filter(|c| c != "unknown");
         f
     });
-    let optional = move |label: String| format!("{label} ({})", td_string!(i18n.get_locale(), app.optional));
+    let optional = move |label: String| format!("{label} ({})", td_string!(lang.get(), app.optional));
     let pages_error = field_error(errors, "passport.blank_pages");
     let choices = vec![
         Choice { value: "true", label: Box::new(|l| td_string!(l, app.yes).to_string()), hint: None },
@@ -36,25 +36,25 @@ pub fn PassportScreen() -> impl IntoView {
     view! {
         <Question
             step=Step::Passport
-            heading=Signal::derive(move || td_string!(i18n.get_locale(), passport.heading).to_string())
+            heading=Signal::derive(move || td_string!(lang.get(), passport.heading).to_string())
             apply=apply
             errors=errors
         >
             <DateInput
                 field="passport.expires"
-                legend=Signal::derive(move || td_string!(i18n.get_locale(), passport.expires).to_string())
+                legend=Signal::derive(move || td_string!(lang.get(), passport.expires).to_string())
                 value=expires
                 errors=errors
             />
             <DateInput
                 field="passport.issued"
-                legend=Signal::derive(move || optional(td_string!(i18n.get_locale(), passport.issued).to_string()))
+                legend=Signal::derive(move || optional(td_string!(lang.get(), passport.issued).to_string()))
                 value=issued
                 errors=errors
             />
             <div class="field" class:field-error=move || pages_error.get().is_some()>
                 <label class="label" for="passport-blank_pages">
-                    {move || optional(td_string!(i18n.get_locale(), passport.blank_pages).to_string())}
+                    {move || optional(td_string!(lang.get(), passport.blank_pages).to_string())}
                 </label>
                 <p class="hint" id="passport-blank_pages-hint">{tr(|l| td_string!(l, passport.blank_pages_hint))}</p>
                 <ErrorMessage id="passport-blank_pages-error".to_string() message=pages_error />
@@ -71,7 +71,7 @@ pub fn PassportScreen() -> impl IntoView {
             </div>
             <Radios
                 field="passport.condition_ok"
-                legend=Signal::derive(move || optional(td_string!(i18n.get_locale(), passport.condition).to_string()))
+                legend=Signal::derive(move || optional(td_string!(lang.get(), passport.condition).to_string()))
                 choices=choices
                 value=condition
                 errors=errors

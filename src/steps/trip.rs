@@ -7,14 +7,14 @@ use leptos::prelude::*;
 use super::{Choice, Question, Radios};
 use crate::flow::Step;
 use crate::i18n::*;
-use crate::state::Store;
+use crate::state::{use_lang, Store};
 use crate::texts;
 use crate::widgets::{DateInput, DateParts};
 
 #[component]
 pub fn TripScreen() -> impl IntoView {
     let store = expect_context::<Store>();
-    let i18n = use_i18n();
+    let lang = use_lang();
     let errors = RwSignal::new(Vec::new());
     let t = store.fragment.with_untracked(|f| f.case.trip.clone());
     let entry = RwSignal::new(DateParts::from_value(t.entry.as_deref()));
@@ -37,25 +37,25 @@ pub fn TripScreen() -> impl IntoView {
     view! {
         <Question
             step=Step::Trip
-            heading=Signal::derive(move || td_string!(i18n.get_locale(), trip.heading).to_string())
+            heading=Signal::derive(move || td_string!(lang.get(), trip.heading).to_string())
             apply=apply
             errors=errors
         >
             <DateInput
                 field="trip.entry"
-                legend=Signal::derive(move || td_string!(i18n.get_locale(), trip.entry).to_string())
+                legend=Signal::derive(move || td_string!(lang.get(), trip.entry).to_string())
                 value=entry
                 errors=errors
             />
             <DateInput
                 field="trip.exit"
-                legend=Signal::derive(move || td_string!(i18n.get_locale(), trip.exit).to_string())
+                legend=Signal::derive(move || td_string!(lang.get(), trip.exit).to_string())
                 value=exit
                 errors=errors
             />
             <Radios
                 field="trip.entry_point"
-                legend=Signal::derive(move || td_string!(i18n.get_locale(), trip.entry_point).to_string())
+                legend=Signal::derive(move || td_string!(lang.get(), trip.entry_point).to_string())
                 choices=choices
                 value=point
                 errors=errors

@@ -141,7 +141,18 @@ fn binary_error(e: &postcard::Error) -> DataErrors {
 impl Rules {
     /// Checks a parsed data set and builds what the engine uses from it.
     fn from_data_set(set: DataSet) -> Result<Rules, DataErrors> {
-        let loaded = Rules {
+        let loaded = Rules::assemble(set);
+        let errors = validate::check(&loaded);
+        if errors.is_empty() {
+            Ok(loaded)
+        } else {
+            Err(DataErrors(errors))
+        }
+    }
+
+    /// Builds what the engine uses from a data set, without checking it.
+    fn assemble(set: DataSet) -> Rules {
+        Rules {
             meta: set.sources.meta,
             sources: set.sources.source,
             discrepancies: set.sources.discrepancy,
@@ -152,12 +163,6 @@ impl Rules {
             documents: set.documents.document,
             steps: set.steps.step,
             calendar: Calendar::new(set.calendar),
-        };
-        let errors = validate::check(&loaded);
-        if errors.is_empty() {
-            Ok(loaded)
-        } else {
-            Err(DataErrors(errors))
         }
     }
 
@@ -181,6 +186,13 @@ impl Rules {
     /// Loads a data set encoded by [`Rules::encode_files`], checking it again.
     pub fn from_binary(bytes: &[u8]) -> Result<Rules, DataErrors> {
         Rules::from_data_set(postcard::from_bytes(bytes).map_err(|e| binary_error(&e))?)
+    }
+
+    /// Loads bytes that [`Rules::encode_files`] produced, without checking them again. For
+    /// a program that embeds bytes its build has checked (the web app): the checks and their
+    /// messages then stay out of its code. Bytes that do not decode are still refused.
+    pub fn from_checked_binary(bytes: &[u8]) -> Result<Rules, DataErrors> {
+        Ok(Rules::assemble(postcard::from_bytes(bytes).map_err(|e| binary_error(&e))?))
     }
 
     /// The data set compiled into the engine, loaded once.
