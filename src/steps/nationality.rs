@@ -17,7 +17,33 @@ const SHOWN: usize = 8;
 
 /// Lower case, with ё read as е, for forgiving comparison.
 fn fold(text: &str) -> String {
-    text.trim().to_lowercase().replace('ё', "е")
+    text.trim().chars().map(lower).collect()
+}
+
+/// One letter in lower case (ё as е), for the scripts country names and queries are written in:
+/// Latin (with Latin-1 and Latin Extended-A accents) and Cyrillic (Kazakh letters
+/// included). Written out because `str::to_lowercase` brings all of Unicode's case tables
+/// into the bundle (12 KB); a test checks this against it on every letter of those blocks.
+fn lower(c: char) -> char {
+    let u = u32::from(c);
+    let even = u % 2 == 0;
+    let lowered = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x410..=0x42F => u + 0x20,
+        0x400..=0x40F => u + 0x50,
+        // İ: `to_lowercase` gives i and a combining dot; a search wants the i.
+        0x130 => u32::from('i'),
+        // Blocks where each capital is followed by its small letter...
+        0x100..=0x137 | 0x14A..=0x177 | 0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F if even => u + 1,
+        // ... or preceded by it.
+        0x139..=0x148 | 0x179..=0x17E | 0x4C1..=0x4CE if !even => u + 1,
+        0x178 => 0xFF,
+        0x4C0 => 0x4CF,
+        _ => u,
+    };
+    match char::from_u32(lowered) {
+        Some('ё') => 'е',
+        lowered => lowered.unwrap_or(c),
+    }
 }
 
 /// Every country but Kazakhstan (its citizens are not foreigners there), with its codes
@@ -157,6 +183,23 @@ mod tests {
         assert_eq!(codes("xxa")[0], "XX");
         assert!(codes("stateless").contains(&"XX"));
         assert!(codes("без гражд").contains(&"XX"));
+    }
+
+    #[test]
+    fn lower_case_agrees_with_unicode_on_latin_and_cyrillic() {
+        use super::{fold, lower};
+        for c in
+            (0..0x180).chain(0x400..0x530).filter_map(char::from_u32).filter(|c| *c != 'İ' && *c != 'ё' && *c != 'Ё')
+        {
+            let mut unicode = c.to_lowercase();
+            assert_eq!(Some(lower(c)), unicode.next(), "{c} U+{:04X}", u32::from(c));
+        }
+        for c in crate::state::rules().countries.iter() {
+            for name in [&c.en, &c.ru, &c.kk, &c.alpha2, &c.alpha3] {
+                assert_eq!(fold(name), name.trim().to_lowercase().replace('ё', "е"), "{name}");
+            }
+        }
+        assert_eq!(fold(" ЁЛКА İstanbul "), "елка istanbul");
     }
 
     #[test]
