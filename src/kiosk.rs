@@ -125,15 +125,15 @@ pub fn IdleReset(generation: RwSignal<u32>) -> impl IntoView {
 /// A QR code of `link`, drawn as one SVG path, for taking the result away on a phone.
 #[component]
 pub fn LinkQr(link: String) -> impl IntoView {
-    let Ok(code) = qrcode::QrCode::with_error_correction_level(link.as_bytes(), qrcode::EcLevel::M) else {
+    let Ok(code) = qrcodegen::QrCode::encode_binary(link.as_bytes(), qrcodegen::QrCodeEcc::Medium) else {
         return None;
     };
-    let width = code.width();
+    let width = code.size();
     let quiet = 4; // the light margin scanners need
     let mut path = String::new();
-    for (i, colour) in code.to_colors().iter().enumerate() {
-        if *colour == qrcode::Color::Dark {
-            path.push_str(&format!("M{} {}h1v1h-1z", i % width + quiet, i / width + quiet));
+    for y in 0..width {
+        for x in (0..width).filter(|x| code.get_module(*x, y)) {
+            path.push_str(&format!("M{} {}h1v1h-1z", x + quiet, y + quiet));
         }
     }
     let size = width + 2 * quiet;
