@@ -1,8 +1,6 @@
 //! Kazakhstan's working days: weekends, public holidays, holidays moved off weekends
 //! (Labour Code), Kurban Ait, and the government's transfers, year by year from data.
 
-use std::collections::BTreeSet;
-
 use chrono::{Datelike, NaiveDate};
 
 use crate::data::model::{CalendarFile, Cite, Holiday, YearEntry};
@@ -29,8 +27,10 @@ struct YearDays {
     year: i32,
     /// None when the year is not in the data.
     entry: Option<YearEntry>,
-    days_off: BTreeSet<NaiveDate>,
-    working_weekend_days: BTreeSet<NaiveDate>,
+    // A year has a dozen or two of each: a list is quicker to search than a tree, and
+    // keeps the tree's code out of the web app.
+    days_off: Vec<NaiveDate>,
+    working_weekend_days: Vec<NaiveDate>,
 }
 
 /// A date counted in working days, with the least certainty among the days it passed.
@@ -87,8 +87,8 @@ impl Calendar {
             holidays.push((entry.kurban_ait, false)); // a religious holiday: never moved
         }
         holidays.sort_unstable();
-        let holiday_dates: BTreeSet<NaiveDate> = holidays.iter().map(|h| h.0).collect();
-        let mut days_off: BTreeSet<NaiveDate> = holiday_dates.iter().copied().filter(|d| !is_weekend(*d)).collect();
+        let holiday_dates: Vec<NaiveDate> = holidays.iter().map(|h| h.0).collect();
+        let mut days_off: Vec<NaiveDate> = holiday_dates.iter().copied().filter(|d| !is_weekend(*d)).collect();
         for (date, moves) in &holidays {
             if !*moves || !is_weekend(*date) {
                 continue;
@@ -98,12 +98,12 @@ impl Calendar {
             while is_weekend(day) || holiday_dates.contains(&day) || days_off.contains(&day) {
                 day = shift(day, 1);
             }
-            days_off.insert(day);
+            days_off.push(day);
         }
-        let mut working_weekend_days = BTreeSet::new();
+        let mut working_weekend_days = Vec::new();
         for transfer in entry.iter().flat_map(|e| &e.transfers) {
-            days_off.insert(transfer.day_off);
-            working_weekend_days.insert(transfer.working_day);
+            days_off.push(transfer.day_off);
+            working_weekend_days.push(transfer.working_day);
         }
         YearDays { year, entry: entry.cloned(), days_off, working_weekend_days }
     }
