@@ -24,6 +24,13 @@ pub fn tr_string(text: impl Fn(Locale) -> String + Send + Sync + 'static) -> imp
     move || text(lang.get())
 }
 
+/// A fixed text in the current language as a signal, for the props that take one
+/// (headings, legends).
+pub fn tr_signal(text: fn(Locale) -> &'static str) -> Signal<String> {
+    let lang = use_lang();
+    Signal::derive(move || text(lang.get()).to_string())
+}
+
 /// The three parts of a date as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DateParts {

@@ -10,7 +10,7 @@ use crate::flow::Step;
 use crate::i18n::*;
 use crate::state::{rules, use_lang, Store};
 use crate::texts;
-use crate::widgets::tr;
+use crate::widgets::{tr, tr_signal};
 
 /// An answer as the traveller would read it: dates in words, codes as names.
 fn show_date(l: Locale, value: &Option<String>) -> String {
@@ -129,11 +129,11 @@ pub fn CheckScreen() -> impl IntoView {
         </div>
         <h1 id="main-heading" tabindex="-1">{tr(|l| td_string!(l, check.heading))}</h1>
         <dl class="summary">
-            {row(Step::Nationality, Signal::derive(move || td_string!(l(), nationality.label).to_string()), nationality)}
-            {row(Step::Purpose, Signal::derive(move || td_string!(l(), purpose.heading).to_string()), purpose)}
-            {row(Step::Passport, Signal::derive(move || td_string!(l(), passport.expires).to_string()), passport)}
-            {row(Step::Trip, Signal::derive(move || td_string!(l(), trip.heading).to_string()), trip)}
-            {row(Step::Extras, Signal::derive(move || td_string!(l(), extras.heading).to_string()), details)}
+            {row(Step::Nationality, tr_signal(|l| td_string!(l, nationality.label)), nationality)}
+            {row(Step::Purpose, tr_signal(|l| td_string!(l, purpose.heading)), purpose)}
+            {row(Step::Passport, tr_signal(|l| td_string!(l, passport.expires)), passport)}
+            {row(Step::Trip, tr_signal(|l| td_string!(l, trip.heading)), trip)}
+            {row(Step::Extras, tr_signal(|l| td_string!(l, extras.heading)), details)}
         </dl>
         <button type="button" class="button" on:click=submit>{tr(|l| td_string!(l, check.submit))}</button>
     }

@@ -9,7 +9,7 @@ use super::Question;
 use crate::flow::{extras, Step};
 use crate::i18n::*;
 use crate::state::{rules, use_lang, Store};
-use crate::widgets::{tr, DateInput, DateParts};
+use crate::widgets::{tr, tr_signal, DateInput, DateParts};
 
 /// One earlier stay being edited; `key` keeps rows stable while others are removed.
 #[derive(Clone, Copy)]
@@ -57,15 +57,15 @@ pub fn ExtrasScreen() -> impl IntoView {
     view! {
         <Question
             step=Step::Extras
-            heading=Signal::derive(move || td_string!(lang.get(), extras.heading).to_string())
+            heading=tr_signal(|l| td_string!(l, extras.heading))
             apply=apply
             errors=errors
         >
             <Show when=move || asks.birth_date>
                 <DateInput
                     field="birth_date"
-                    legend=Signal::derive(move || td_string!(lang.get(), extras.birth_date).to_string())
-                    hint=Signal::derive(move || td_string!(lang.get(), extras.birth_date_hint).to_string())
+                    legend=tr_signal(|l| td_string!(l, extras.birth_date))
+                    hint=tr_signal(|l| td_string!(l, extras.birth_date_hint))
                     value=birth
                     errors=errors
                 />
@@ -83,13 +83,13 @@ pub fn ExtrasScreen() -> impl IntoView {
                                     <h3 class="stay-title">{move || td_string!(lang.get(), extras.stay, n = n()).to_string()}</h3>
                                     <DateInput
                                         field=field("entry")
-                                        legend=Signal::derive(move || td_string!(lang.get(), extras.stay_entry).to_string())
+                                        legend=tr_signal(|l| td_string!(l, extras.stay_entry))
                                         value=row.entry
                                         errors=errors
                                     />
                                     <DateInput
                                         field=field("exit")
-                                        legend=Signal::derive(move || td_string!(lang.get(), extras.stay_exit).to_string())
+                                        legend=tr_signal(|l| td_string!(l, extras.stay_exit))
                                         value=row.exit
                                         errors=errors
                                     />

@@ -10,7 +10,7 @@ use crate::flow::Step;
 use crate::i18n::*;
 use crate::state::{rules, use_lang, Store};
 use crate::texts;
-use crate::widgets::{field_error, tr, ErrorMessage};
+use crate::widgets::{field_error, tr, tr_signal, ErrorMessage};
 
 /// How many matches are listed at once: enough to choose from, few enough to scan.
 const SHOWN: usize = 8;
@@ -104,7 +104,7 @@ pub fn NationalityScreen() -> impl IntoView {
         query.set(texts::country(lang.get_untracked(), c).to_string());
     };
     let error = field_error(errors, "nationality");
-    let heading = Signal::derive(move || td_string!(lang.get(), nationality.heading).to_string());
+    let heading = tr_signal(|l| td_string!(l, nationality.heading));
 
     view! {
         <Question step=Step::Nationality heading=heading apply=apply errors=errors>

@@ -7,7 +7,7 @@ use super::{Choice, Question, Radios};
 use crate::flow::Step;
 use crate::i18n::*;
 use crate::state::{use_lang, Store};
-use crate::widgets::{field_error, tr, DateInput, DateParts, ErrorMessage};
+use crate::widgets::{field_error, tr, tr_signal, DateInput, DateParts, ErrorMessage};
 
 #[component]
 pub fn PassportScreen() -> impl IntoView {
@@ -36,13 +36,13 @@ pub fn PassportScreen() -> impl IntoView {
     view! {
         <Question
             step=Step::Passport
-            heading=Signal::derive(move || td_string!(lang.get(), passport.heading).to_string())
+            heading=tr_signal(|l| td_string!(l, passport.heading))
             apply=apply
             errors=errors
         >
             <DateInput
                 field="passport.expires"
-                legend=Signal::derive(move || td_string!(lang.get(), passport.expires).to_string())
+                legend=tr_signal(|l| td_string!(l, passport.expires))
                 value=expires
                 errors=errors
             />

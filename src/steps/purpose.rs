@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use super::{Choice, Question, Radios};
 use crate::flow::Step;
 use crate::i18n::*;
-use crate::state::{use_lang, Store};
+use crate::state::Store;
 use crate::texts;
+use crate::widgets::tr_signal;
 
 #[component]
 pub fn PurposeScreen() -> impl IntoView {
     let store = expect_context::<Store>();
-    let lang = use_lang();
     let errors = RwSignal::new(Vec::new());
     let value = RwSignal::new(store.fragment.with_untracked(|f| f.case.purpose.clone()));
     let apply = Callback::new(move |mut f: Fragment| {
@@ -28,7 +28,7 @@ pub fn PurposeScreen() -> impl IntoView {
             hint: Some(Box::new(move |l| texts::purpose_hint(l, p).to_string())),
         })
         .collect();
-    let heading = Signal::derive(move || td_string!(lang.get(), purpose.heading).to_string());
+    let heading = tr_signal(|l| td_string!(l, purpose.heading));
     view! {
         <Question step=Step::Purpose heading=heading apply=apply errors=errors>
             <Radios field="purpose" legend=heading choices=choices value=value errors=errors />

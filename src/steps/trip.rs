@@ -7,14 +7,13 @@ use leptos::prelude::*;
 use super::{Choice, Question, Radios};
 use crate::flow::Step;
 use crate::i18n::*;
-use crate::state::{use_lang, Store};
+use crate::state::Store;
 use crate::texts;
-use crate::widgets::{DateInput, DateParts};
+use crate::widgets::{tr_signal, DateInput, DateParts};
 
 #[component]
 pub fn TripScreen() -> impl IntoView {
     let store = expect_context::<Store>();
-    let lang = use_lang();
     let errors = RwSignal::new(Vec::new());
     let t = store.fragment.with_untracked(|f| f.case.trip.clone());
     let entry = RwSignal::new(DateParts::from_value(t.entry.as_deref()));
@@ -37,25 +36,25 @@ pub fn TripScreen() -> impl IntoView {
     view! {
         <Question
             step=Step::Trip
-            heading=Signal::derive(move || td_string!(lang.get(), trip.heading).to_string())
+            heading=tr_signal(|l| td_string!(l, trip.heading))
             apply=apply
             errors=errors
         >
             <DateInput
                 field="trip.entry"
-                legend=Signal::derive(move || td_string!(lang.get(), trip.entry).to_string())
+                legend=tr_signal(|l| td_string!(l, trip.entry))
                 value=entry
                 errors=errors
             />
             <DateInput
                 field="trip.exit"
-                legend=Signal::derive(move || td_string!(lang.get(), trip.exit).to_string())
+                legend=tr_signal(|l| td_string!(l, trip.exit))
                 value=exit
                 errors=errors
             />
             <Radios
                 field="trip.entry_point"
-                legend=Signal::derive(move || td_string!(lang.get(), trip.entry_point).to_string())
+                legend=tr_signal(|l| td_string!(l, trip.entry_point))
                 choices=choices
                 value=point
                 errors=errors
