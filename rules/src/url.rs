@@ -1,9 +1,9 @@
 //! The case in a URL fragment, as the contract gives it:
 //! `#nationality=DE&purpose=tourism&passport.expires=2031-01-01&trip.entry=...&lang=en`,
 //! earlier stays as `previous_stays=2026-07-01..2026-07-30,2026-08-10..2026-09-08`.
-//! Reading never fails: what cannot be read becomes an input error of its field.
+//! Reading never fails: every value is kept as it stands, for the validation to name at its field.
 
-use crate::case::{InputError, InputErrorCode, RawCase, RawStay};
+use crate::case::{RawCase, RawStay};
 
 /// The case's fields in the order they are written.
 const CASE_FIELDS: [&str; 13] = [
@@ -84,24 +84,21 @@ pub fn encode(text: &str) -> String {
     out
 }
 
-/// Reads `2026-07-01..2026-07-30,2026-08-10..2026-09-08`.
-fn read_stays(value: &str, case: &mut RawCase) {
-    for (i, part) in value.split(',').map(str::trim).filter(|p| !p.is_empty()).enumerate() {
-        match part.split_once("..") {
-            Some((entry, exit)) => {
-                case.previous_stays.push(RawStay { entry: Some(entry.into()), exit: Some(exit.into()) })
-            }
-            None => {
-                let message = format!("`{part}` is not a stay of the form YYYY-MM-DD..YYYY-MM-DD");
-                case.read_errors.push(InputError::new(
-                    format!("previous_stays[{i}]"),
-                    InputErrorCode::Malformed,
-                    message,
-                ));
-                case.previous_stays.push(RawStay::default());
-            }
-        }
-    }
+/// Reads `2026-07-01..2026-07-30,2026-08-10..2026-09-08`. A part without `..` is an entry
+/// date without its exit: the validation then names each at its own field, where the
+/// traveller sees what the link held and can correct it, and the text survives being
+/// written back into the URL.
+fn read_stays(value: &str) -> Vec<RawStay> {
+    let date = |text: &str| Some(text.to_string()).filter(|t| !t.is_empty());
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|part| {
+            let (entry, exit) = part.split_once("..").unwrap_or((part, ""));
+            RawStay { entry: date(entry), exit: date(exit) }
+        })
+        .collect()
 }
 
 impl Fragment {
@@ -113,8 +110,7 @@ impl Fragment {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let (key, value) = (decode(key), decode(value));
             if key == "previous_stays" {
-                out.case.previous_stays.clear();
-                read_stays(&value, &mut out.case);
+                out.case.previous_stays = read_stays(&value);
             } else if let Some(slot) = slot(&mut out.case, &key) {
                 *slot = Some(value).filter(|v| !v.is_empty());
             } else {
@@ -134,7 +130,13 @@ impl Fragment {
                 let stays: Vec<String> = case
                     .previous_stays
                     .iter()
-                    .map(|s| format!("{}..{}", s.entry.as_deref().unwrap_or(""), s.exit.as_deref().unwrap_or("")))
+                    .map(|s| match (&s.entry, &s.exit) {
+                        // An entry alone reads back as one (a `..` after it could join a dot of its own).
+                        (Some(entry), None) => entry.clone(),
+                        (entry, exit) => {
+                            format!("{}..{}", entry.as_deref().unwrap_or(""), exit.as_deref().unwrap_or(""))
+                        }
+                    })
                     .collect();
                 if !stays.is_empty() {
                     pairs.push(format!("previous_stays={}", encode(&stays.join(","))));
@@ -185,7 +187,8 @@ mod tests {
         assert_eq!(f.case.nationality.as_deref(), Some("<script>"));
         assert_eq!(f.case.trip.exit.as_deref(), Some("%ZZ"));
         assert_eq!(f.case.previous_stays.len(), 2);
-        assert_eq!(f.case.read_errors[0].field, "previous_stays[0]");
+        assert_eq!(f.case.previous_stays[0], RawStay { entry: Some("2026-01-01".into()), exit: None });
+        assert_eq!(f.case.previous_stays[1], RawStay::default());
         assert_eq!(f.case.purpose, None);
         assert_eq!(decode("%"), "%");
         assert_eq!(decode("%4"), "%4");

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use kzvisa_rules::case::RawStay;
 use kzvisa_rules::date::shift;
+use kzvisa_rules::url::Fragment;
 use kzvisa_rules::{assess, evaluate, json::read_case, Case, DeadlineCode, IssueCode, RawCase, Rules};
 use proptest::prelude::*;
 
@@ -125,6 +126,27 @@ proptest! {
     fn no_json_text_panics(text in any::<String>()) {
         if let Ok(case) = read_case(&text) {
             let _ = evaluate(rules(), &case);
+        }
+    }
+
+    #[test]
+    fn no_url_panics(text in any::<String>(), case in raw_case()) {
+        // Any fragment, and any case's own fragment cut anywhere (a link cut short in a message).
+        let _ = evaluate(rules(), &Fragment::parse(&text).case);
+        let whole = Fragment { case, others: vec![] }.to_fragment();
+        for cut in (0..=whole.len()).filter(|i| whole.is_char_boundary(*i)).step_by(7) {
+            let _ = evaluate(rules(), &Fragment::parse(&whole[..cut]).case);
+        }
+    }
+
+    #[test]
+    fn a_url_reads_the_same_after_the_app_writes_it_back(text in any::<String>(), case in raw_case()) {
+        // The app rewrites the fragment on every change (a language switch, an answer): what
+        // it reads must not change by being written and read again, however odd the link was.
+        for fragment in [text, Fragment { case, others: vec![] }.to_fragment()] {
+            let first = Fragment::parse(&fragment);
+            let again = Fragment::parse(&first.to_fragment());
+            prop_assert_eq!(&again, &first, "fragment {:?}", fragment);
         }
     }
 

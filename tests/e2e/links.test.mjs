@@ -109,6 +109,27 @@ test('an impossible date and an exit before entry are explained next to their fi
   await page.context().close();
 });
 
+test('an earlier stay a link holds badly is shown at its field, and once corrected the check goes on', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}#${CASE}&today=2026-11-21&previous_stays=junk&lang=en`);
+  await ready(page);
+  assert.equal(await step(page), 'details');
+  assert.equal(await page.inputValue('#previous_stays-0-entry-year'), 'junk', 'what the link held is shown');
+  assert.match(await page.textContent('#previous_stays-0-entry-error'), /real date/);
+  assert.deepEqual(await axe(page), [], 'axe with the error shown');
+  // By keyboard, as a person would: over-type the year, then give the exit.
+  await page.focus('#previous_stays-0-entry-year');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  await typeDate(page, 'previous_stays[0].entry', 1, 7, 2026);
+  await typeDate(page, 'previous_stays[0].exit', 10, 7, 2026);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('main').dataset.step === 'check');
+  assert.match(page.url(), /previous_stays=2026-07-01\.\.2026-07-10/);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('every screen fits a 320 px phone and a kiosk screen without sideways scrolling', async () => {
   for (const viewport of [{ width: 320, height: 640 }, { width: 1920, height: 1080 }]) {
     const page = await openPage(browser, { viewport });
