@@ -8,15 +8,22 @@ use crate::i18n::*;
 use crate::result::ResultScreen;
 use crate::state::{browser_locale, rules, set_other, use_lang, Lang, Store};
 use crate::steps::{CheckScreen, ExtrasScreen, NationalityScreen, PassportScreen, PurposeScreen, TripScreen};
-use crate::widgets::tr;
+use crate::widgets::{focus_after_update, focus_by_id, tr};
 
 /// Where the wizard is: derived from the URL on every change, never stored apart from it.
 #[derive(Clone, Copy)]
 pub struct Flow {
-    /// The question screens that apply to this traveller, in order.
-    pub questions: Memo<Vec<Step>>,
+    /// What the details screen asks of this traveller (and so which screens apply).
+    pub extras: Memo<flow::Extras>,
     /// Every problem with the answers so far (validated once per change of the URL).
     pub errors: Memo<Vec<kzvisa_rules::InputError>>,
+}
+
+impl Flow {
+    /// The question screens that apply to this traveller, in order.
+    pub fn questions(&self) -> Vec<Step> {
+        flow::questions(self.extras.get())
+    }
 }
 
 #[component]
@@ -52,10 +59,9 @@ fn Shell() -> impl IntoView {
         Ok(_) => Vec::new(),
         Err(e) => e.0,
     });
-    let questions = Memo::new(move |_| flow::questions(rules(), &store.case(), &store.today()));
-    let current =
-        Memo::new(move |_| store.fragment.with(|f| errors.with(|e| questions.with(|q| flow::current(f, e, q)))));
-    provide_context(Flow { questions, errors });
+    let extras = Memo::new(move |_| flow::extras(rules(), &store.case(), &store.today()));
+    let current = Memo::new(move |_| store.fragment.with(|f| errors.with(|e| flow::current(f, e, extras.get()))));
+    provide_context(Flow { extras, errors });
     let generation = RwSignal::new(0u32);
     let kiosk = Memo::new(move |_| store.fragment.with(crate::kiosk::is_kiosk));
 
@@ -63,11 +69,7 @@ fn Shell() -> impl IntoView {
     Effect::new(move |previous: Option<Step>| {
         let now = current.get();
         if previous.is_some_and(|p| p != now) {
-            request_animation_frame(|| {
-                if let Some(h) = document().get_element_by_id("main-heading") {
-                    let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(h).focus();
-                }
-            });
+            focus_after_update("main-heading");
         }
         now
     });
@@ -75,9 +77,7 @@ fn Shell() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
             ev.prevent_default();
-            if let Some(h) = document().get_element_by_id("main-heading") {
-                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(h).focus();
-            }
+            focus_by_id("main-heading");
         }>{tr(|l| td_string!(l, app.skip))}</a>
         <UpdateBanner />
         <Show when=move || kiosk.get()>

@@ -7,6 +7,12 @@ use kzvisa_rules::regime::route_for;
 use kzvisa_rules::url::Fragment;
 use kzvisa_rules::{InputError, Purpose, RawCase, Route, Rules};
 
+/// The answer a field belongs to: `passport` for `passport.expires`, `previous_stays`
+/// for `previous_stays[1].exit`.
+pub fn root(field: &str) -> &str {
+    field.split(['.', '[']).next().unwrap_or(field)
+}
+
 /// A screen of the wizard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -41,7 +47,7 @@ impl Step {
 
     /// Whether an input error of `field` is answered on this screen.
     pub fn owns(self, field: &str) -> bool {
-        let root = field.split(['.', '[']).next().unwrap_or(field);
+        let root = root(field);
         match self {
             Step::Nationality => root == "nationality",
             Step::Purpose => root == "purpose",
@@ -68,6 +74,21 @@ impl Extras {
     pub fn any(self) -> bool {
         self.stays || self.birth_date
     }
+
+    /// Whether the details screen asks `field` of this traveller.
+    fn asks(self, field: &str) -> bool {
+        match root(field) {
+            "birth_date" => self.birth_date,
+            "previous_stays" => self.stays,
+            _ => false,
+        }
+    }
+}
+
+/// The screen that asks `field` of this traveller, if any does. An answer no screen asks
+/// (a link's `today`, or earlier stays where they do not count) can only be removed.
+pub fn asking(field: &str, extras: Extras) -> Option<Step> {
+    questions(extras).into_iter().find(|s| s.owns(field) && (*s != Step::Extras || extras.asks(field)))
 }
 
 /// Which extra questions apply, from the answers so far (none until they are known).
@@ -93,14 +114,14 @@ pub fn extras(rules: &Rules, case: &RawCase, today: &str) -> Extras {
     }
 }
 
-/// The question screens that apply.
-pub fn questions(rules: &Rules, case: &RawCase, today: &str) -> Vec<Step> {
-    let extras = extras(rules, case, today).any();
-    QUESTIONS.into_iter().filter(|s| *s != Step::Extras || extras).collect()
+/// The question screens that apply, given what the details screen asks.
+pub fn questions(extras: Extras) -> Vec<Step> {
+    QUESTIONS.into_iter().filter(|s| *s != Step::Extras || extras.any()).collect()
 }
 
 /// The screen to show for this URL.
-pub fn current(fragment: &Fragment, errors: &[InputError], applicable: &[Step]) -> Step {
+pub fn current(fragment: &Fragment, errors: &[InputError], extras: Extras) -> Step {
+    let applicable = questions(extras);
     if let Some(step) = fragment.other("step").and_then(Step::parse) {
         // The details screen only when it applies; the result only for a complete case.
         let shown = match step {
@@ -114,9 +135,12 @@ pub fn current(fragment: &Fragment, errors: &[InputError], applicable: &[Step]) 
     }
     match errors.first() {
         None => Step::Result,
-        Some(_) => {
-            applicable.iter().copied().find(|step| errors.iter().any(|e| step.owns(&e.field))).unwrap_or(Step::Check)
-        }
+        // The first screen that asks a field in error; the check screen for answers none asks.
+        Some(_) => applicable
+            .iter()
+            .copied()
+            .find(|step| errors.iter().any(|e| asking(&e.field, extras) == Some(*step)))
+            .unwrap_or(Step::Check),
     }
 }
 
@@ -144,11 +168,25 @@ mod tests {
     fn a_result_is_shown_only_for_a_complete_case() {
         let f = Fragment::parse("step=result&nationality=DE");
         let errors = vec![InputError::new("purpose", InputErrorCode::Missing, "is required")];
-        let q = QUESTIONS.to_vec();
-        assert_eq!(current(&f, &errors, &q), Step::Purpose);
-        assert_eq!(current(&f, &[], &q), Step::Result);
-        assert_eq!(current(&Fragment::parse("step=details"), &[], &q[..4]), Step::Result, "no details to ask");
-        assert_eq!(current(&Fragment::parse("step=nonsense"), &errors, &q), Step::Purpose);
+        let both = Extras { stays: true, birth_date: true };
+        assert_eq!(current(&f, &errors, both), Step::Purpose);
+        assert_eq!(current(&f, &[], both), Step::Result);
+        let none = Extras::default();
+        assert_eq!(current(&Fragment::parse("step=details"), &[], none), Step::Result, "no details to ask");
+        assert_eq!(current(&Fragment::parse("step=nonsense"), &errors, both), Step::Purpose);
+    }
+
+    #[test]
+    fn an_answer_no_screen_asks_goes_to_the_check_screen() {
+        let stay = vec![InputError::new("previous_stays[0].entry", InputErrorCode::InvalidDate, "not a date")];
+        let stays_only = Extras { stays: true, birth_date: false };
+        assert_eq!(current(&Fragment::default(), &stay, stays_only), Step::Extras);
+        let birth = vec![InputError::new("birth_date", InputErrorCode::InvalidDate, "not a date")];
+        assert_eq!(current(&Fragment::default(), &birth, stays_only), Step::Check);
+        assert_eq!(current(&Fragment::default(), &stay, Extras::default()), Step::Check);
+        let today = vec![InputError::new("today", InputErrorCode::InvalidDate, "not a date")];
+        assert_eq!(asking("today", stays_only), None);
+        assert_eq!(current(&Fragment::default(), &today, stays_only), Step::Check);
     }
 
     #[test]

@@ -178,10 +178,10 @@ pub fn DateInput(
 
 /// The error summary at the top of a screen, linking to each field; focused on a failed submit.
 #[component]
-pub fn ErrorSummary(errors: RwSignal<Vec<InputError>>, node: NodeRef<leptos::html::Div>) -> impl IntoView {
+pub fn ErrorSummary(errors: RwSignal<Vec<InputError>>) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <div class="error-summary" node_ref=node tabindex="-1" role="alert" aria-labelledby="error-summary-title"
+        <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title"
             style:display=move || if errors.with(Vec::is_empty) { "none" } else { "block" }>
             <h2 id="error-summary-title">{tr(|l| td_string!(l, app.error_title))}</h2>
             <ul>
@@ -204,12 +204,25 @@ fn focus_target(ev: leptos::ev::MouseEvent) {
         return;
     };
     let id = link.get_attribute("href").unwrap_or_default().trim_start_matches('#').to_string();
-    let document = document();
     // A date's first part, or the control with the field's id.
-    let target = document.get_element_by_id(&format!("{id}-day")).or_else(|| document.get_element_by_id(&id));
-    if let Some(el) = target.and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()) {
-        let _ = el.focus();
+    if !focus_by_id(&format!("{id}-day")) {
+        focus_by_id(&id);
     }
+}
+
+/// Focuses the element with `id`; false if there is none.
+pub fn focus_by_id(id: &str) -> bool {
+    let Some(el) = document().get_element_by_id(id) else { return false };
+    let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+    true
+}
+
+/// Focuses the element with `id` once the page shows the change just made (a new screen,
+/// an error summary).
+pub fn focus_after_update(id: &'static str) {
+    request_animation_frame(move || {
+        focus_by_id(id);
+    });
 }
 
 /// "Where this comes from": the clause and words of each citation, and any doubt the

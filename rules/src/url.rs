@@ -149,6 +149,15 @@ impl Fragment {
         pairs.join("&")
     }
 
+    /// Removes a case field's answer (`today`, `previous_stays[1].exit`: all earlier stays).
+    pub fn clear(&mut self, field: &str) {
+        if field.starts_with("previous_stays") {
+            self.case.previous_stays.clear();
+        } else if let Some(slot) = slot(&mut self.case, field) {
+            *slot = None;
+        }
+    }
+
     /// The value of a non-case parameter.
     pub fn other(&self, key: &str) -> Option<&str> {
         self.others.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
@@ -179,6 +188,15 @@ mod tests {
         assert_eq!(f.case.previous_stays[1].exit.as_deref(), Some("2026-09-08"));
         assert_eq!(f.to_fragment(), text);
         assert_eq!(Fragment::parse(&f.to_fragment()), f);
+    }
+
+    #[test]
+    fn an_answer_can_be_removed() {
+        let mut f = Fragment::parse("today=junk&previous_stays=x,y&residence_permit.country=ZZ&lang=en");
+        for field in ["today", "previous_stays[1].entry", "residence_permit.country", "lang"] {
+            f.clear(field);
+        }
+        assert_eq!(f.to_fragment(), "lang=en", "case fields removed, other parameters kept");
     }
 
     #[test]

@@ -1,16 +1,16 @@
 //! Check your answers: every answer with a way to change it, and the way to the result.
 
 use kzvisa_rules::date::parse_iso;
-use kzvisa_rules::{EntryPoint, Purpose};
+use kzvisa_rules::{EntryPoint, InputError, Purpose};
 use leptos::prelude::*;
 
 use super::BackLink;
 use crate::app::Flow;
 use crate::flow::Step;
 use crate::i18n::*;
-use crate::state::{rules, use_lang, Store};
+use crate::state::{rules, set_other, use_lang, Store};
 use crate::texts;
-use crate::widgets::{tr, tr_signal};
+use crate::widgets::{focus_after_update, tr, tr_signal};
 
 /// An answer as the traveller would read it: dates in words, codes as names.
 fn show_date(l: Locale, value: &Option<String>) -> String {
@@ -20,6 +20,56 @@ fn show_date(l: Locale, value: &Option<String>) -> String {
     }
 }
 
+/// What to call an answer that no screen asks (it came in a link).
+fn unasked_label(l: Locale, field: &str) -> String {
+    match crate::flow::root(field) {
+        "today" => td_string!(l, field.today).to_string(),
+        "residence_permit" => td_string!(l, field.residence_permit).to_string(),
+        "previous_stays" => td_string!(l, extras.stays).to_string(),
+        "birth_date" => td_string!(l, extras.birth_date).to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The heading of a question screen, to name it in the list of problems.
+fn screen_heading(l: Locale, step: Step) -> &'static str {
+    match step {
+        Step::Nationality => td_string!(l, nationality.heading),
+        Step::Purpose => td_string!(l, purpose.heading),
+        Step::Passport => td_string!(l, passport.heading),
+        Step::Trip => td_string!(l, trip.heading),
+        _ => td_string!(l, extras.heading),
+    }
+}
+
+/// A problem with the answers: a way to the screen that asks it, or, for an answer no
+/// screen asks (it came in a link), a way to remove it.
+fn problem_line(store: Store, l: Locale, step: Option<Step>, e: InputError) -> impl IntoView {
+    let message = texts::input_error(l, e.code);
+    let field = e.field.clone();
+    let (text, action, act): (String, String, Box<dyn Fn(leptos::ev::MouseEvent)>) = match step {
+        Some(step) => (
+            String::new(),
+            format!("{}: {message}", screen_heading(l, step)),
+            Box::new(move |_| store.go(Some(step), true)),
+        ),
+        None => (
+            format!("{}: {message} ", unasked_label(l, &e.field)),
+            td_string!(l, field.remove).to_string(),
+            Box::new(move |_| {
+                // Stay here (a link without `step` would otherwise go on to the result once
+                // nothing is wrong): the traveller asked to see their answers first.
+                store.update(false, |f| {
+                    f.clear(&field);
+                    set_other(f, "step", Some(Step::Check.as_str().to_string()));
+                });
+                focus_after_update("check-submit");
+            }),
+        ),
+    };
+    view! { <li>{text}<button type="button" class="link" data-field=e.field on:click=act>{action}</button></li> }
+}
+
 #[component]
 pub fn CheckScreen() -> impl IntoView {
     let store = expect_context::<Store>();
@@ -27,10 +77,9 @@ pub fn CheckScreen() -> impl IntoView {
     let lang = use_lang();
     let problems = flow.errors;
     let tried = RwSignal::new(false);
-    let summary = NodeRef::<leptos::html::Div>::new();
 
     let row = move |step: Step, label: Signal<String>, value: Signal<String>| {
-        let shown = move || flow.questions.with(|q| q.contains(&step));
+        let shown = move || flow.questions().contains(&step);
         view! {
             <Show when=shown>
                 <div class="summary-row" data-step=step.as_str()>
@@ -94,37 +143,32 @@ pub fn CheckScreen() -> impl IntoView {
             store.go(Some(Step::Result), false);
         } else {
             tried.set(true);
-            request_animation_frame(move || {
-                if let Some(el) = summary.get_untracked() {
-                    let _ = el.focus();
-                }
-            });
+            focus_after_update("error-summary");
         }
-    };
-    let heading = |l: Locale, step: Step| -> String {
-        match step {
-            Step::Nationality => td_string!(l, nationality.heading),
-            Step::Purpose => td_string!(l, purpose.heading),
-            Step::Passport => td_string!(l, passport.heading),
-            Step::Trip => td_string!(l, trip.heading),
-            _ => td_string!(l, extras.heading),
-        }
-        .to_string()
     };
     view! {
         <BackLink step=Step::Check />
-        <div class="error-summary" node_ref=summary tabindex="-1" role="alert"
+        <div class="error-summary" id="error-summary" tabindex="-1" role="alert"
             style:display=move || if tried.get() && !problems.with(Vec::is_empty) { "block" } else { "none" }>
             <h2>{tr(|l| td_string!(l, app.error_title))}</h2>
             <ul>
-                {move || problems.get().into_iter().map(|e| {
-                    let step = flow.questions.with(|q| q.iter().copied().find(|s| s.owns(&e.field)));
-                    let text = format!("{}: {}", step.map(|s| heading(l(), s)).unwrap_or_else(|| td_string!(l(), field.other).to_string()), texts::input_error(l(), e.code));
-                    view! {
-                        <li><button type="button" class="link" data-field=e.field.clone()
-                            on:click=move |_| store.go(step, true)>{text}</button></li>
-                    }
-                }).collect_view()}
+                {move || {
+                    let extras = flow.extras.get();
+                    let mut unasked = Vec::new();
+                    problems
+                        .get()
+                        .into_iter()
+                        .map(|e| (crate::flow::asking(&e.field, extras), e))
+                        // One line per answer no screen asks, however many of its parts are wrong.
+                        .filter(|(step, e)| step.is_some() || {
+                            let root = crate::flow::root(&e.field).to_string();
+                            let first = !unasked.contains(&root);
+                            unasked.push(root);
+                            first
+                        })
+                        .map(|(step, e)| problem_line(store, l(), step, e))
+                        .collect_view()
+                }}
             </ul>
         </div>
         <h1 id="main-heading" tabindex="-1">{tr(|l| td_string!(l, check.heading))}</h1>
@@ -135,6 +179,6 @@ pub fn CheckScreen() -> impl IntoView {
             {row(Step::Trip, tr_signal(|l| td_string!(l, trip.heading)), trip)}
             {row(Step::Extras, tr_signal(|l| td_string!(l, extras.heading)), details)}
         </dl>
-        <button type="button" class="button" on:click=submit>{tr(|l| td_string!(l, check.submit))}</button>
+        <button type="button" class="button" id="check-submit" on:click=submit>{tr(|l| td_string!(l, check.submit))}</button>
     }
 }

@@ -23,7 +23,7 @@ use crate::app::Flow;
 use crate::flow::{self, Step};
 use crate::i18n::*;
 use crate::state::{rules, set_other, use_lang, Store};
-use crate::widgets::{field_error, field_id, tr, tr_string, ErrorMessage, ErrorSummary};
+use crate::widgets::{field_error, field_id, focus_after_update, tr, tr_string, ErrorMessage, ErrorSummary};
 
 /// The back link: to the previous screen of the flow, or to the check screen when the
 /// answer is being changed from there.
@@ -35,7 +35,7 @@ pub fn BackLink(step: Step) -> impl IntoView {
         if store.fragment.with(|f| f.other("from") == Some("check")) {
             Some(Step::Check)
         } else {
-            flow.questions.with(|q| flow::previous(step, q))
+            flow::previous(step, &flow.questions())
         }
     };
     view! {
@@ -52,7 +52,10 @@ pub fn BackLink(step: Step) -> impl IntoView {
 fn Progress(step: Step) -> impl IntoView {
     let flow = expect_context::<Flow>();
     let lang = use_lang();
-    let position = move || flow.questions.with(|q| q.iter().position(|s| *s == step).map(|i| (i + 1, q.len())));
+    let position = move || {
+        let q = flow.questions();
+        q.iter().position(|s| *s == step).map(|i| (i + 1, q.len()))
+    };
     view! {
         {move || position().map(|(n, total)| view! {
             <p class="progress">{td_string!(lang.get(), app.progress, n = n, total = total).to_string()}</p>
@@ -72,12 +75,17 @@ pub fn Question(
     children: Children,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
-    let summary = NodeRef::<leptos::html::Div>::new();
+    let flow = expect_context::<Flow>();
     // A value that came in the URL and cannot be used (a tampered or mistyped link) is
     // explained at once; unanswered questions are not errors until the traveller submits.
+    // Only what this screen asks: an answer no screen asks is offered for removal on the
+    // check screen instead of blocking one that has no field for it.
     if let Err(e) = store.case().validate(rules()) {
+        let extras = flow.extras.get_untracked();
         let given: Vec<InputError> =
-            e.0.into_iter().filter(|e| step.owns(&e.field) && e.code != InputErrorCode::Missing).collect();
+            e.0.into_iter()
+                .filter(|e| flow::asking(&e.field, extras) == Some(step) && e.code != InputErrorCode::Missing)
+                .collect();
         if !given.is_empty() {
             errors.set(given);
         }
@@ -88,14 +96,18 @@ pub fn Question(
         let mut case = next.case.clone();
         let today = store.today();
         case.today.get_or_insert_with(|| today.clone());
+        let extras = flow::extras(rules(), &case, &today);
         let mine: Vec<InputError> = match case.validate(rules()) {
             Ok(_) => Vec::new(),
-            Err(e) => e.0.into_iter().filter(|e| step.owns(&e.field)).collect(),
+            Err(e) => e.0.into_iter().filter(|e| flow::asking(&e.field, extras) == Some(step)).collect(),
         };
         if mine.is_empty() {
             errors.set(Vec::new());
-            let questions = flow::questions(rules(), &case, &today);
-            let target = if next.other("from") == Some("check") { Step::Check } else { flow::next(step, &questions) };
+            let target = if next.other("from") == Some("check") {
+                Step::Check
+            } else {
+                flow::next(step, &flow::questions(extras))
+            };
             store.update(true, move |f| {
                 *f = next;
                 set_other(f, "step", Some(target.as_str().to_string()));
@@ -103,16 +115,12 @@ pub fn Question(
             });
         } else {
             errors.set(mine);
-            request_animation_frame(move || {
-                if let Some(el) = summary.get_untracked() {
-                    let _ = el.focus();
-                }
-            });
+            focus_after_update("error-summary");
         }
     };
     view! {
         <BackLink step=step />
-        <ErrorSummary errors=errors node=summary />
+        <ErrorSummary errors=errors />
         <form class="question" novalidate on:submit=on_submit>
             <Progress step=step />
             <h1 id="main-heading" tabindex="-1">{move || heading.get()}</h1>

@@ -130,6 +130,32 @@ test('an earlier stay a link holds badly is shown at its field, and once correct
   await page.context().close();
 });
 
+test('an answer from a link that no screen asks can be removed on the check screen, by keyboard', async () => {
+  const page = await openPage(browser);
+  // Earlier stays count only without a visa: an Indian traveller is never asked them, and
+  // a broken one must not hold the check up.
+  const indian = CASE.replace('nationality=DE', 'nationality=IN');
+  await page.goto(`${server.url}#${indian}&today=2026-11-21&previous_stays=junk&lang=en`);
+  await ready(page);
+  assert.equal(await step(page), 'check');
+  await page.focus('#check-submit');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement.classList.contains('error-summary'));
+  const lines = await page.$$eval('.error-summary li', (ls) => ls.map((l) => l.textContent));
+  assert.equal(lines.length, 1, `one line for the stays: ${lines}`);
+  assert.match(lines[0], /Earlier stays.*Remove this answer/);
+  assert.deepEqual(await axe(page), [], 'axe with the summary shown');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement.id === 'check-submit');
+  assert.doesNotMatch(page.url(), /previous_stays/);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('main').dataset.step === 'result');
+  assert.equal(await page.getAttribute('.result', 'data-route'), 'e_visa');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('every screen fits a 320 px phone and a kiosk screen without sideways scrolling', async () => {
   for (const viewport of [{ width: 320, height: 640 }, { width: 1920, height: 1080 }]) {
     const page = await openPage(browser, { viewport });
