@@ -235,6 +235,35 @@ mod tests {
     }
 
     #[test]
+    fn a_date_at_the_end_of_a_sentence_ends_it_once() {
+        // Russian dates end in "г.", which also closes the sentence: never "г..".
+        let when = d(2026, 12, 1);
+        for l in [Locale::en, Locale::ru, Locale::kk] {
+            let mut texts = vec![
+                td_string!(l, result.rules, version = "1", date = date(l, when)).to_string(),
+                td_string!(l, result.assessed, date = date(l, when)).to_string(),
+                td_string!(l, result.by, date = date(l, when)).to_string(),
+            ];
+            for code in IssueCode::ALL {
+                let sample = Issue {
+                    code: *code,
+                    severity: kzvisa_rules::Severity::Info,
+                    sources: vec![],
+                    rule: None,
+                    date: Some(when),
+                    days: Some(31),
+                    limit: Some(30),
+                    year: Some(2027),
+                };
+                texts.push(issue(l, &sample));
+            }
+            for text in texts {
+                assert!(!text.contains(".."), "{l:?}: {text}");
+            }
+        }
+    }
+
+    #[test]
     fn every_document_and_step_in_the_data_has_words_in_every_language() {
         let rules = rules();
         for l in [Locale::en, Locale::ru, Locale::kk] {
