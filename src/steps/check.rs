@@ -106,10 +106,21 @@ pub fn CheckScreen() -> impl IntoView {
         Purpose::parse(&p).map(|p| texts::purpose(l(), p).to_string()).unwrap_or(p)
     });
     let passport = Signal::derive(move || {
-        let p = case().passport;
-        let mut parts = vec![show_date(l(), &p.expires)];
+        let (p, l) = (case().passport, l());
+        let mut parts = vec![format!("{}: {}", td_string!(l, passport.expires), show_date(l, &p.expires))];
+        if p.issued.is_some() {
+            parts.push(format!("{}: {}", td_string!(l, passport.issued), show_date(l, &p.issued)));
+        }
+        if let Some(ok) = p.condition_ok {
+            let answer = match ok.as_str() {
+                "true" => td_string!(l, app.yes),
+                "false" => td_string!(l, app.no),
+                _ => &ok,
+            };
+            parts.push(format!("{}: {answer}", td_string!(l, passport.condition_short)));
+        }
         if let Some(pages) = p.blank_pages {
-            parts.push(format!("{}: {pages}", td_string!(l(), passport.blank_pages)));
+            parts.push(format!("{}: {pages}", td_string!(l, passport.blank_pages)));
         }
         parts.join("; ")
     });
@@ -124,16 +135,22 @@ pub fn CheckScreen() -> impl IntoView {
         format!("{} – {}; {point}", show_date(l(), &t.entry), show_date(l(), &t.exit))
     });
     let details = Signal::derive(move || {
-        let c = case();
+        // What the details screen asks of this traveller, as it asks it.
+        let (c, l, asks) = (case(), l(), flow.extras.get());
         let mut parts = Vec::new();
-        if c.birth_date.is_some() {
-            parts.push(format!("{}: {}", td_string!(l(), extras.birth_date), show_date(l(), &c.birth_date)));
+        if asks.birth_date && c.birth_date.is_some() {
+            parts.push(format!("{}: {}", td_string!(l, extras.birth_date), show_date(l, &c.birth_date)));
         }
-        for s in &c.previous_stays {
-            parts.push(format!("{} – {}", show_date(l(), &s.entry), show_date(l(), &s.exit)));
+        if asks.stays && !c.previous_stays.is_empty() {
+            let stays: Vec<String> = c
+                .previous_stays
+                .iter()
+                .map(|s| format!("{} – {}", show_date(l, &s.entry), show_date(l, &s.exit)))
+                .collect();
+            parts.push(format!("{}: {}", td_string!(l, extras.stays), stays.join(", ")));
         }
         if parts.is_empty() {
-            td_string!(l(), app.not_given).to_string()
+            td_string!(l, app.not_given).to_string()
         } else {
             parts.join("; ")
         }
@@ -175,7 +192,7 @@ pub fn CheckScreen() -> impl IntoView {
         <dl class="summary">
             {row(Step::Nationality, tr_signal(|l| td_string!(l, nationality.label)), nationality)}
             {row(Step::Purpose, tr_signal(|l| td_string!(l, purpose.heading)), purpose)}
-            {row(Step::Passport, tr_signal(|l| td_string!(l, passport.expires)), passport)}
+            {row(Step::Passport, tr_signal(|l| td_string!(l, passport.heading)), passport)}
             {row(Step::Trip, tr_signal(|l| td_string!(l, trip.heading)), trip)}
             {row(Step::Extras, tr_signal(|l| td_string!(l, extras.heading)), details)}
         </dl>

@@ -156,6 +156,18 @@ test('an answer from a link that no screen asks can be removed on the check scre
   await page.context().close();
 });
 
+test('the check screen shows every answer the traveller gave, each with a way to change it', async () => {
+  const page = await openPage(browser);
+  const passport = 'passport.issued=2021-01-02&passport.blank_pages=4&passport.condition_ok=false';
+  await page.goto(`${server.url}#${CASE}&${passport}&previous_stays=2026-07-01..2026-07-30&today=2026-11-21&step=check&lang=en`);
+  await ready(page);
+  const rows = await page.$$eval('.summary-row', (rs) => Object.fromEntries(rs.map((r) => [r.dataset.step, r.querySelector('.summary-value').textContent])));
+  assert.equal(rows.passport, 'Expiry date: 1 January 2031; Issue date: 2 January 2021; Free of damage and corrections: No; Blank pages: 4');
+  assert.equal(rows.details, 'Earlier stays in Kazakhstan in the last 180 days: 1 July 2026 – 30 July 2026');
+  assert.equal(await page.$$eval('.summary-row button', (bs) => bs.length), Object.keys(rows).length);
+  await page.context().close();
+});
+
 test('every screen fits a 320 px phone and a kiosk screen without sideways scrolling', async () => {
   for (const viewport of [{ width: 320, height: 640 }, { width: 1920, height: 1080 }]) {
     const page = await openPage(browser, { viewport });
