@@ -60,6 +60,26 @@ fn index() -> &'static [(&'static Country, [String; 5])] {
     })
 }
 
+/// Passports write Germany's code as `D` (ICAO Doc 9303, part 3), not `DEU`: a passport
+/// reader types it so. The other codes ICAO adds (British nationals of other kinds, the
+/// UN, refugees) are not the same nationality in the texts, so they find nothing by code.
+fn icao_alias(folded: &str) -> Option<&'static str> {
+    (folded == "d").then_some("de")
+}
+
+/// What the traveller meant by typing `query` without picking from the list: a country
+/// named exactly by its code or a full name, or the only one matching. `None` when in
+/// doubt ("Korea", "Congo"): guessing could tell someone they may travel when they may not.
+pub fn typed_choice(query: &str) -> Option<&'static Country> {
+    let q = fold(query);
+    let matches = search(query);
+    let exact = index().iter().find(|(_, names)| names.contains(&q) || icao_alias(&q) == Some(names[0].as_str()));
+    exact.map(|(c, _)| *c).or(match matches.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    })
+}
+
 /// The countries matching `query`, best first: an exact code, then names that start with
 /// the query, then names that contain it; within each, in the table's order.
 pub fn search(query: &str) -> Vec<&'static Country> {
@@ -68,7 +88,7 @@ pub fn search(query: &str) -> Vec<&'static Country> {
         return Vec::new();
     }
     let rank = |[a2, a3, names @ ..]: &[String; 5]| {
-        if *a2 == q || *a3 == q {
+        if *a2 == q || *a3 == q || icao_alias(&q) == Some(a2.as_str()) {
             Some(0)
         } else if names.iter().any(|n| n.starts_with(&q)) {
             Some(1)
@@ -94,8 +114,10 @@ pub fn NationalityScreen() -> impl IntoView {
     let matches = Memo::new(move |_| query.with(|q| search(q)));
 
     let apply = Callback::new(move |mut f: Fragment| {
-        // Typed but not picked (a passport reader types the code and Enter): the best match.
-        let picked = chosen.get_untracked().or_else(|| matches.with_untracked(|m| m.first().map(|c| c.alpha2.clone())));
+        // Typed but not picked (a passport reader types the code and Enter): the country
+        // meant, if that is beyond doubt; else the text, which the list then explains.
+        let picked =
+            chosen.get_untracked().or_else(|| query.with_untracked(|q| typed_choice(q)).map(|c| c.alpha2.clone()));
         f.case.nationality = picked.or_else(|| Some(query.get_untracked()).filter(|q| !q.trim().is_empty()));
         f
     });
@@ -200,6 +222,21 @@ mod tests {
             }
         }
         assert_eq!(fold(" ЁЛКА İstanbul "), "елка istanbul");
+    }
+
+    #[test]
+    fn a_typed_answer_is_taken_only_when_it_names_one_country() {
+        let taken = |q: &str| super::typed_choice(q).map(|c| c.alpha2.as_str());
+        assert_eq!(taken("DEU"), Some("DE"));
+        assert_eq!(taken("de"), Some("DE"));
+        assert_eq!(taken("D"), Some("DE"), "the code German passports carry");
+        assert_eq!(codes("D")[0], "DE");
+        assert_eq!(taken("Niger"), Some("NE"), "a full name, though Nigeria starts with it");
+        assert_eq!(taken("гвинея"), Some("GN"));
+        assert_eq!(taken("Germ"), Some("DE"), "the only match");
+        for doubt in ["Korea", "Корея", "Congo", "Sud", "Virgin", "GBD", "UNO", "XXB", "qqqq", ""] {
+            assert_eq!(taken(doubt), None, "{doubt}");
+        }
     }
 
     #[test]

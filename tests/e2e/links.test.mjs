@@ -66,6 +66,33 @@ test('an unknown country in the URL is explained at the field', async () => {
   await page.context().close();
 });
 
+test('a typed name that fits two countries is not guessed: the traveller picks one', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}#lang=en&today=2026-11-21`);
+  await ready(page);
+  await page.focus('#nationality');
+  await page.keyboard.type('Korea');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#nationality-error');
+  assert.equal(await step(page), 'nationality', 'North or South is not guessed');
+  assert.match(await page.textContent('#nationality-error'), /Choose a country from the list/);
+  assert.deepEqual(await page.$$eval('#nationality-matches button', (bs) => bs.map((b) => b.dataset.code)), ['KP', 'KR']);
+  await page.focus('#nationality-matches button[data-code="KR"]');
+  await page.keyboard.press('Enter');
+  await page.click('form button[type="submit"]');
+  await page.waitForFunction(() => document.querySelector('main').dataset.step === 'purpose');
+  assert.match(page.url(), /nationality=KR/);
+  // A passport reader types Germany as "D", the code German passports carry.
+  await page.goto(`${server.url}?reader#lang=en&today=2026-11-21`);
+  await ready(page);
+  await page.focus('#nationality');
+  await page.keyboard.type('D\n');
+  await page.waitForFunction(() => document.querySelector('main').dataset.step === 'purpose');
+  assert.match(page.url(), /nationality=DE/);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('a tampered URL runs no script and keeps working', async () => {
   const page = await openPage(browser);
   let dialogs = 0;
