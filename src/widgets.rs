@@ -219,9 +219,10 @@ pub fn focus_by_id(id: &str) -> bool {
 
 /// Focuses the element with `id` once the page shows the change just made (a new screen,
 /// an error summary).
-pub fn focus_after_update(id: &'static str) {
+pub fn focus_after_update(id: impl Into<String>) {
+    let id = id.into();
     request_animation_frame(move || {
-        focus_by_id(id);
+        focus_by_id(&id);
     });
 }
 

@@ -9,7 +9,7 @@ use super::Question;
 use crate::flow::{extras, Step};
 use crate::i18n::*;
 use crate::state::{rules, use_lang, Store};
-use crate::widgets::{tr, tr_signal, DateInput, DateParts};
+use crate::widgets::{focus_after_update, tr, tr_signal, DateInput, DateParts};
 
 /// One earlier stay being edited; `key` keeps rows stable while others are removed.
 #[derive(Clone, Copy)]
@@ -53,7 +53,10 @@ pub fn ExtrasScreen() -> impl IntoView {
         }
         f
     });
-    let position = move |key: usize| rows.with(|r| r.iter().position(|row| row.key == key).unwrap_or(0));
+    // Stays keyed by position too: a stay after a removed one is built again with its new
+    // number, so that its fields' names and ids match the errors the engine reports (the
+    // values live in the row and are kept).
+    let numbered = move || rows.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
         <Question
             step=Step::Extras
@@ -74,13 +77,18 @@ pub fn ExtrasScreen() -> impl IntoView {
                 <section class="stays" aria-labelledby="stays-title">
                     <h2 id="stays-title" class="label">{tr(|l| td_string!(l, extras.stays))}</h2>
                     <p class="hint">{tr(|l| td_string!(l, extras.stays_hint))}</p>
-                    <For each=move || rows.get() key=|row| row.key let:row>
-                        {
-                            let n = move || position(row.key) + 1;
-                            let field = move |part: &str| format!("previous_stays[{}].{part}", position(row.key));
+                    <For
+                        each=numbered
+                        key=|(i, row): &(usize, StayRow)| (row.key, *i)
+                        children=move |(i, row): (usize, StayRow)| {
+                            let field = |part: &str| format!("previous_stays[{i}].{part}");
+                            let remove = move |_| {
+                                rows.update(|r| r.retain(|x| x.key != row.key));
+                                focus_after_update("add-stay");
+                            };
                             view! {
-                                <div class="stay" data-stay=move || n().to_string()>
-                                    <h3 class="stay-title">{move || td_string!(lang.get(), extras.stay, n = n()).to_string()}</h3>
+                                <div class="stay" data-stay=(i + 1).to_string()>
+                                    <h3 class="stay-title">{move || td_string!(lang.get(), extras.stay, n = i + 1).to_string()}</h3>
                                     <DateInput
                                         field=field("entry")
                                         legend=tr_signal(|l| td_string!(l, extras.stay_entry))
@@ -93,16 +101,19 @@ pub fn ExtrasScreen() -> impl IntoView {
                                         value=row.exit
                                         errors=errors
                                     />
-                                    <button type="button" class="button secondary"
-                                        on:click=move |_| rows.update(|r| r.retain(|x| x.key != row.key))>
-                                        {move || td_string!(lang.get(), extras.remove_stay, n = n()).to_string()}
+                                    <button type="button" class="button secondary" on:click=remove>
+                                        {move || td_string!(lang.get(), extras.remove_stay, n = i + 1).to_string()}
                                     </button>
                                 </div>
                             }
                         }
-                    </For>
-                    <button type="button" class="button secondary add-stay"
-                        on:click=move |_| rows.update(|r| r.push(new_row(&RawStay::default())))>
+                    />
+                    <button type="button" class="button secondary add-stay" id="add-stay" on:click=move |_| {
+                        let n = rows.with(Vec::len);
+                        rows.update(|r| r.push(new_row(&RawStay::default())));
+                        // Straight to the new stay's first field.
+                        focus_after_update(format!("previous_stays-{n}-entry-day"));
+                    }>
                         {tr(|l| td_string!(l, extras.add_stay))}
                     </button>
                 </section>

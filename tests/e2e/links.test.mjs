@@ -195,6 +195,28 @@ test('the check screen shows every answer the traveller gave, each with a way to
   await page.context().close();
 });
 
+test('earlier stays by keyboard: a new stay takes the focus, and after a removal the rest are renumbered', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}#${CASE}&today=2026-11-21&previous_stays=2026-07-01..2026-07-10,2026-08-01..2026-08-05&step=details&lang=en`);
+  await ready(page);
+  await page.focus('.stay[data-stay="1"] button');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement.id === 'add-stay', null, { timeout: 2000 });
+  const ids = await page.$$eval('.stay input', (xs) => xs.map((x) => `${x.id}=${x.value}`));
+  assert.deepEqual(ids.slice(0, 3), ['previous_stays-0-entry-day=1', 'previous_stays-0-entry-month=8', 'previous_stays-0-entry-year=2026'], 'the second stay is now the first');
+  assert.equal(await page.textContent('.stay[data-stay="1"] h3'), 'Stay 1');
+  // An impossible date in it is explained at its own field.
+  await page.fill('#previous_stays-0-entry-day', '45');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#previous_stays-0-entry-error');
+  // Adding a stay takes the keyboard straight to its first field.
+  await page.focus('#add-stay');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement.id === 'previous_stays-1-entry-day', null, { timeout: 2000 });
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('every screen fits a 320 px phone and a kiosk screen without sideways scrolling', async () => {
   for (const viewport of [{ width: 320, height: 640 }, { width: 1920, height: 1080 }]) {
     const page = await openPage(browser, { viewport });
