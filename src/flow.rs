@@ -150,6 +150,19 @@ pub fn next(step: Step, applicable: &[Step]) -> Step {
     at.and_then(|i| applicable.get(i + 1)).copied().unwrap_or(Step::Check)
 }
 
+/// Where an answer on `step` leads, and whether the check screen is still to be returned
+/// to. A change made from the check screen goes back there, unless it brought a question
+/// the details screen did not ask before (a new nationality that gives fingerprints):
+/// that question first.
+pub fn after_answer(step: Step, from_check: bool, before: Extras, now: Extras) -> (Step, bool) {
+    let newly_asked = (now.birth_date && !before.birth_date) || (now.stays && !before.stays);
+    match (from_check, newly_asked && step != Step::Extras) {
+        (true, true) => (Step::Extras, true),
+        (true, false) => (Step::Check, false),
+        (false, _) => (next(step, &questions(now)), false),
+    }
+}
+
 /// The screen before `step`, if any.
 pub fn previous(step: Step, applicable: &[Step]) -> Option<Step> {
     match step {
@@ -187,6 +200,18 @@ mod tests {
         let today = vec![InputError::new("today", InputErrorCode::InvalidDate, "not a date")];
         assert_eq!(asking("today", stays_only), None);
         assert_eq!(current(&Fragment::default(), &today, stays_only), Step::Check);
+    }
+
+    #[test]
+    fn a_change_from_the_check_screen_asks_what_it_newly_needs_then_returns() {
+        let (none, birth) = (Extras::default(), Extras { stays: false, birth_date: true });
+        let stays = Extras { stays: true, birth_date: false };
+        assert_eq!(after_answer(Step::Nationality, true, none, none), (Step::Check, false));
+        assert_eq!(after_answer(Step::Nationality, true, stays, birth), (Step::Extras, true));
+        assert_eq!(after_answer(Step::Extras, true, stays, birth), (Step::Check, false));
+        assert_eq!(after_answer(Step::Trip, true, birth, none), (Step::Check, false), "a question dropped");
+        assert_eq!(after_answer(Step::Trip, false, none, stays), (Step::Extras, false));
+        assert_eq!(after_answer(Step::Trip, false, none, none), (Step::Check, false));
     }
 
     #[test]

@@ -103,15 +103,12 @@ pub fn Question(
         };
         if mine.is_empty() {
             errors.set(Vec::new());
-            let target = if next.other("from") == Some("check") {
-                Step::Check
-            } else {
-                flow::next(step, &flow::questions(extras))
-            };
+            let from_check = next.other("from") == Some("check");
+            let (target, from_check) = flow::after_answer(step, from_check, flow.extras.get_untracked(), extras);
             store.update(true, move |f| {
                 *f = next;
                 set_other(f, "step", Some(target.as_str().to_string()));
-                set_other(f, "from", None);
+                set_other(f, "from", from_check.then(|| "check".to_string()));
             });
         } else {
             errors.set(mine);

@@ -96,3 +96,24 @@ test('consular visa journey in Kazakh, with fingerprints from 16', async () => {
   assert.ok((await codes(page, '.step-list')).includes('give_fingerprints'));
   await page.context().close();
 });
+
+test('a change from the check screen asks what it newly needs, then returns there', async () => {
+  const page = await openPage(browser);
+  const trip = 'purpose=tourism&passport.expires=2031-01-01&trip.entry=2026-12-01&trip.exit=2026-12-20&trip.entry_point=airport_almaty';
+  await page.goto(`${server.url}#nationality=DE&${trip}&today=2026-11-21&step=check&lang=en`);
+  await ready(page);
+  await tabTo(page, '.summary-row[data-step="nationality"] button');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('main').dataset.step === 'nationality');
+  await page.fill('#nationality', 'Russia');
+  // No text lists Russia: a visa from a mission, with fingerprints from 16, so the date of
+  // birth is asked.
+  await next(page, '#nationality', 'details');
+  assert.equal(await page.$('#birth_date-day') !== null, true);
+  await typeDate(page, 'birth_date', 1, 5, 1990);
+  await next(page, 'form button[type="submit"]', 'check');
+  assert.match(await page.textContent('.summary-row[data-step="details"] .summary-value'), /1 May 1990/);
+  assert.doesNotMatch(page.url(), /from=check/);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
