@@ -72,9 +72,8 @@ fn icao_alias(folded: &str) -> Option<&'static str> {
 /// doubt ("Korea", "Congo"): guessing could tell someone they may travel when they may not.
 pub fn typed_choice(query: &str) -> Option<&'static Country> {
     let q = fold(query);
-    let matches = search(query);
     let exact = index().iter().find(|(_, names)| names.contains(&q) || icao_alias(&q) == Some(names[0].as_str()));
-    exact.map(|(c, _)| *c).or(match matches.as_slice() {
+    exact.map(|(c, _)| *c).or_else(|| match search(query).as_slice() {
         [only] => Some(*only),
         _ => None,
     })
