@@ -10,7 +10,8 @@ use crate::i18n::*;
 use crate::state::{set_other, Store};
 use crate::widgets::{tr, tr_string};
 
-/// Parameters that describe the kiosk itself, kept across a reset.
+/// Parameters that describe the kiosk or the host page itself (display mode, timers,
+/// theme), kept across a reset and when the traveller starts again.
 const KIOSK_PARAMS: [&str; 4] = ["mode", "idle", "countdown", "theme"];
 const DEFAULT_IDLE_SECONDS: u32 = 120;
 const DEFAULT_COUNTDOWN_SECONDS: u32 = 20;
@@ -24,8 +25,10 @@ pub fn is_kiosk(f: &Fragment) -> bool {
     f.other("mode") == Some("kiosk")
 }
 
-/// The fragment a fresh kiosk session starts from: the kiosk's own settings, its first language.
-fn fresh(f: &Fragment, lang: Option<String>) -> Fragment {
+/// The fragment a fresh session starts from: no answers, the kiosk's or host's own
+/// settings, and `lang` (a kiosk's first language after a reset; the current one when the
+/// traveller starts again).
+pub fn fresh(f: &Fragment, lang: Option<String>) -> Fragment {
     let mut clean = Fragment::default();
     for key in KIOSK_PARAMS {
         set_other(&mut clean, key, f.other(key).map(str::to_string));

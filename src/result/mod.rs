@@ -2,13 +2,12 @@
 //! each line with the text it rests on, shown on request. The element holding it carries
 //! `data-route`, and every line `data-code`, so hosts and tests read the outcome from codes.
 
-use kzvisa_rules::url::Fragment;
 use kzvisa_rules::{evaluate, Assessment, Issue, Route, Severity};
 use leptos::prelude::*;
 
 use crate::flow::Step;
 use crate::i18n::*;
-use crate::state::{rules, set_other, Store};
+use crate::state::{rules, Store};
 use crate::steps::BackLink;
 use crate::texts;
 use crate::widgets::{tr, tr_string, Sources};
@@ -152,11 +151,8 @@ pub fn ResultScreen() -> impl IntoView {
                             {tr(|l| td_string!(l, result.print))}
                         </button>
                         <button type="button" class="button secondary" on:click=move |_| {
-                            store.update(true, |f| {
-                                let lang = f.other("lang").map(str::to_string);
-                                *f = Fragment::default();
-                                set_other(f, "lang", lang);
-                            });
+                            // A kiosk stays a kiosk, an embedded app keeps its host's look.
+                            store.update(true, |f| *f = crate::kiosk::fresh(f, f.other("lang").map(str::to_string)));
                         }>
                             {tr(|l| td_string!(l, app.start_again))}
                         </button>

@@ -57,6 +57,22 @@ test('a touch before the end of the countdown keeps the answers', async () => {
   await page.context().close();
 });
 
+test('"Start again" on a kiosk keeps it a kiosk, with its theme, for the next person', async () => {
+  const page = await openPage(browser, { viewport: { width: 1080, height: 1920 } });
+  await page.goto(`${server.url}#mode=kiosk&idle=300&theme=%23112233&lang=ru&${CASE}`);
+  await ready(page);
+  assert.equal(await step(page), 'result');
+  const historyAtStart = await page.evaluate(() => history.length);
+  await page.focus('.actions .button.secondary');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('main').dataset.step === 'nationality');
+  assert.match(page.url(), /#mode=kiosk&idle=300&theme=%23112233&lang=ru$/, 'no answer left, the kiosk settings kept');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('mode-kiosk')), true);
+  assert.equal(await page.evaluate(() => history.length), historyAtStart, 'still no history entry');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('the result can be taken away as a QR code of its link, without the kiosk settings', async () => {
   const page = await openPage(browser);
   await page.goto(`${server.url}#${CASE}&mode=kiosk&idle=600&lang=ru`);
