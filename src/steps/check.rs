@@ -47,15 +47,18 @@ fn screen_heading(l: Locale, step: Step) -> &'static str {
 fn problem_line(store: Store, l: Locale, step: Option<Step>, e: InputError) -> impl IntoView {
     let message = texts::input_error(l, e.code);
     let field = e.field.clone();
-    let (text, action, act): (String, String, Box<dyn Fn(leptos::ev::MouseEvent)>) = match step {
+    // The button's words, and what a screen reader adds to name the answer it acts on.
+    let (text, action, context, act): (String, String, String, Box<dyn Fn(leptos::ev::MouseEvent)>) = match step {
         Some(step) => (
             String::new(),
             format!("{}: {message}", screen_heading(l, step)),
+            String::new(),
             Box::new(move |_| store.go(Some(step), true)),
         ),
         None => (
             format!("{}: {message} ", unasked_label(l, &e.field)),
             td_string!(l, field.remove).to_string(),
+            format!(" ({})", unasked_label(l, &e.field)),
             Box::new(move |_| {
                 // Stay here (a link without `step` would otherwise go on to the result once
                 // nothing is wrong): the traveller asked to see their answers first.
@@ -67,7 +70,14 @@ fn problem_line(store: Store, l: Locale, step: Option<Step>, e: InputError) -> i
             }),
         ),
     };
-    view! { <li>{text}<button type="button" class="link" data-field=e.field on:click=act>{action}</button></li> }
+    view! {
+        <li>
+            {text}
+            <button type="button" class="link" data-field=e.field on:click=act>
+                {action}<span class="visually-hidden">{context}</span>
+            </button>
+        </li>
+    }
 }
 
 #[component]

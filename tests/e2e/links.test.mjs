@@ -171,6 +171,7 @@ test('an answer from a link that no screen asks can be removed on the check scre
   const lines = await page.$$eval('.error-summary li', (ls) => ls.map((l) => l.textContent));
   assert.equal(lines.length, 1, `one line for the stays: ${lines}`);
   assert.match(lines[0], /Earlier stays.*Remove this answer/);
+  assert.equal(await page.getByRole('button', { name: /^Remove this answer \(Earlier stays/ }).count(), 1, 'the button names the answer it removes');
   assert.deepEqual(await axe(page), [], 'axe with the summary shown');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
