@@ -121,11 +121,10 @@ pub fn questions(extras: Extras) -> Vec<Step> {
 
 /// The screen to show for this URL.
 pub fn current(fragment: &Fragment, errors: &[InputError], extras: Extras) -> Step {
-    let applicable = questions(extras);
     if let Some(step) = fragment.other("step").and_then(Step::parse) {
         // The details screen only when it applies; the result only for a complete case.
         let shown = match step {
-            Step::Extras => applicable.contains(&step),
+            Step::Extras => extras.any(),
             Step::Result => errors.is_empty(),
             _ => true,
         };
@@ -133,15 +132,13 @@ pub fn current(fragment: &Fragment, errors: &[InputError], extras: Extras) -> St
             return step;
         }
     }
-    match errors.first() {
-        None => Step::Result,
-        // The first screen that asks a field in error; the check screen for answers none asks.
-        Some(_) => applicable
-            .iter()
-            .copied()
-            .find(|step| errors.iter().any(|e| asking(&e.field, extras) == Some(*step)))
-            .unwrap_or(Step::Check),
+    if errors.is_empty() {
+        return Step::Result;
     }
+    // The first screen, in the flow's order, that asks a field in error; the check screen
+    // for answers none asks.
+    let asked: Vec<Step> = errors.iter().filter_map(|e| asking(&e.field, extras)).collect();
+    QUESTIONS.into_iter().find(|step| asked.contains(step)).unwrap_or(Step::Check)
 }
 
 /// The screen after `step`.

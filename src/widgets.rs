@@ -72,10 +72,11 @@ pub fn field_error(errors: RwSignal<Vec<InputError>>, field: impl Into<String>) 
     Signal::derive(move || {
         errors.with(|list| {
             list.iter()
+                // The field itself or a part of it (`previous_stays[0]`, `passport.expires`).
                 .find(|e| {
-                    e.field == field
-                        || e.field.starts_with(&format!("{field}["))
-                        || e.field.starts_with(&format!("{field}."))
+                    e.field
+                        .strip_prefix(field.as_str())
+                        .is_some_and(|rest| matches!(rest.bytes().next(), None | Some(b'[' | b'.')))
                 })
                 .map(|e| texts::input_error(lang.get(), e.code).to_string())
         })

@@ -6,9 +6,10 @@ use kzvisa_rules::url::Fragment;
 use leptos::prelude::*;
 
 use super::Question;
-use crate::flow::{extras, Step};
+use crate::app::Flow;
+use crate::flow::Step;
 use crate::i18n::*;
-use crate::state::{rules, use_lang, Store};
+use crate::state::{use_lang, Store};
 use crate::widgets::{focus_after_update, tr, tr_signal, DateInput, DateParts};
 
 /// One earlier stay being edited; `key` keeps rows stable while others are removed.
@@ -24,7 +25,7 @@ pub fn ExtrasScreen() -> impl IntoView {
     let store = expect_context::<Store>();
     let lang = use_lang();
     let errors = RwSignal::new(Vec::new());
-    let asks = extras(rules(), &store.case(), &store.today());
+    let asks = expect_context::<Flow>().extras.get_untracked();
     let birth =
         RwSignal::new(DateParts::from_value(store.fragment.with_untracked(|f| f.case.birth_date.clone()).as_deref()));
     let next_key = StoredValue::new(0usize);

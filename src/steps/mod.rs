@@ -80,15 +80,16 @@ pub fn Question(
     // explained at once; unanswered questions are not errors until the traveller submits.
     // Only what this screen asks: an answer no screen asks is offered for removal on the
     // check screen instead of blocking one that has no field for it.
-    if let Err(e) = store.case().validate(rules()) {
-        let extras = flow.extras.get_untracked();
-        let given: Vec<InputError> =
-            e.0.into_iter()
-                .filter(|e| flow::asking(&e.field, extras) == Some(step) && e.code != InputErrorCode::Missing)
-                .collect();
-        if !given.is_empty() {
-            errors.set(given);
-        }
+    // The shell has already validated this URL: its errors are read, not worked out again.
+    let extras = flow.extras.get_untracked();
+    let given: Vec<InputError> = flow
+        .errors
+        .get_untracked()
+        .into_iter()
+        .filter(|e| flow::asking(&e.field, extras) == Some(step) && e.code != InputErrorCode::Missing)
+        .collect();
+    if !given.is_empty() {
+        errors.set(given);
     }
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
