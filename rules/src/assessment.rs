@@ -1,9 +1,11 @@
 //! The assessment: the engine's answer, in codes. The page and the command line word it.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::codes::{DeadlineCode, IssueCode, Purpose, Route, Severity};
+use crate::codes::{Confidence, DeadlineCode, IssueCode, Law, Param, Purpose, Route, Severity};
 
 /// The data set an assessment was made with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -35,6 +37,13 @@ pub struct Issue {
     /// A year the issue is about (a calendar year the data cannot vouch for).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// The window the limit applies in, in days (180 for 90 in 180).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<i64>,
+    /// When `rule` names a rule, the `from` of the entry applied: with the id it names
+    /// the citations of the law as it stood on the day it was applied.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule_from: Option<NaiveDate>,
 }
 
 /// A date by which something must happen.
@@ -44,6 +53,12 @@ pub struct Deadline {
     pub date: NaiveDate,
     pub sources: Vec<String>,
     pub rule: String,
+    /// The `from` of the rule entry applied, when `rule` names a rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule_from: Option<NaiveDate>,
+    /// The values counted (working days, days), as the data give them.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<Param, i64>,
     /// False when the working days counted are estimated or outside the calendar data.
     pub confirmed: bool,
 }
@@ -56,6 +71,46 @@ pub struct Line {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
     pub sources: Vec<String>,
+    /// The values of the rule its words name (days, ages), as the data give them.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<Param, i64>,
+}
+
+/// A regime that a later act replaced for this traveller: what the five texts alone give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Replaced {
+    /// The regime the texts give (none: they give no regime, so a consular visa).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regime: Option<String>,
+    pub route: Route,
+    pub sources: Vec<String>,
+}
+
+/// What the verdict rests on: the regime (none for the consular visa that applies when no
+/// regime does), the texts it cites, and how sure the data are of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Basis {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regime: Option<String>,
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+    /// The date the regime took effect, when a later act gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<NaiveDate>,
+    /// What the five texts alone would have given, when a later act replaced it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<Replaced>,
+    /// True when no text or act in the data covers this nationality: the verdict is the
+    /// default of the texts (a visa), not a regime for it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_covered: bool,
+}
+
+/// A days-in-window limit: at most `max` days of presence in any `days` days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Window {
+    pub days: u32,
+    pub max: u32,
 }
 
 /// The full answer for one case.
@@ -66,12 +121,18 @@ pub struct Assessment {
     pub nationality: String,
     pub purpose: Purpose,
     pub route: Route,
+    /// The law applied: the five texts alone, or with the later acts.
+    pub law: Law,
+    pub basis: Basis,
     /// The regime that gives the route, when one does (none: a consular visa).
     pub regime: Option<String>,
     /// Days of the planned stay, entry and exit days both counted.
     pub stay_days: i64,
     /// The longest stay the route allows per entry, when the texts give one.
     pub max_stay_days: Option<u32>,
+    /// The days-in-window limit of the regime: at most `max` days in any `days`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<Window>,
     pub issues: Vec<Issue>,
     pub deadlines: Vec<Deadline>,
     pub documents: Vec<Line>,

@@ -7,7 +7,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::codes::{EntryPoint, Purpose};
+use crate::codes::{EntryPoint, Law, Purpose};
 use crate::data::Rules;
 use crate::date::{parse_iso, DateError};
 
@@ -16,7 +16,7 @@ use crate::date::{parse_iso, DateError};
 pub const MAX_PREVIOUS_STAYS: usize = 200;
 
 /// The alpha-2 code of Kazakhstan, whose citizens are not foreigners there.
-const KAZAKHSTAN: &str = "KZ";
+pub const KAZAKHSTAN: &str = "KZ";
 
 crate::codes_vocabulary! {
     /// What is wrong with an answer. Stable codes: the page translates them.
@@ -29,6 +29,7 @@ crate::codes_vocabulary! {
         KazakhstanCitizen = "kazakhstan_citizen",
         UnknownPurpose = "unknown_purpose",
         UnknownEntryPoint = "unknown_entry_point",
+        UnknownLaw = "unknown_law",
         NotANumber = "not_a_number",
         NotABoolean = "not_a_boolean",
         ExitBeforeEntry = "exit_before_entry",
@@ -113,6 +114,8 @@ pub struct RawCase {
     pub previous_stays: Vec<RawStay>,
     /// The country of a residence permit in a third country.
     pub residence_permit: Option<String>,
+    /// The law to apply: `current` (the default) or `core`.
+    pub law: Option<String>,
     /// Problems met while reading the text form (unknown fields, wrong types), reported
     /// together with the problems `validate` finds.
     pub read_errors: Vec<InputError>,
@@ -155,6 +158,8 @@ pub struct Case {
     pub previous_stays: Vec<Stay>,
     /// Alpha-2 code of the country of a residence permit.
     pub residence_permit: Option<String>,
+    /// The law applied: the five texts alone, or with the later acts.
+    pub law: Law,
 }
 
 /// Collects problems while a case is checked.
@@ -250,6 +255,9 @@ impl RawCase {
         let purpose = c
             .required("purpose", &self.purpose)
             .and_then(|t| c.choice("purpose", t, Purpose::parse, Purpose::ALL, E::UnknownPurpose));
+        let law = Checker::optional(&self.law)
+            .map(|t| c.choice("law", t, Law::parse, Law::ALL, E::UnknownLaw))
+            .unwrap_or(Some(Law::Current));
         let birth_date = c.optional_date("birth_date", &self.birth_date);
         if let (Some(birth), Some(today)) = (birth_date, today) {
             if birth > today {
@@ -335,7 +343,7 @@ impl RawCase {
         let residence_permit =
             Checker::optional(&self.residence_permit).and_then(|t| c.country("residence_permit.country", t));
 
-        match (today, nationality, purpose, expires, entry, exit, entry_point) {
+        match (today, nationality, purpose, expires, entry, exit, entry_point, law) {
             (
                 Some(today),
                 Some(nationality),
@@ -344,6 +352,7 @@ impl RawCase {
                 Some(entry),
                 Some(exit),
                 Some(entry_point),
+                Some(law),
             ) if c.errors.is_empty() => Ok(Case {
                 today,
                 nationality,
@@ -353,6 +362,7 @@ impl RawCase {
                 trip: Trip { entry, exit, entry_point },
                 previous_stays,
                 residence_permit,
+                law,
             }),
             _ => Err(InputErrors(c.errors)),
         }

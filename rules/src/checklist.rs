@@ -1,21 +1,20 @@
 //! The document list and the ordered steps: the data's items that apply to this case,
-//! each dated where the law gives a time.
+//! each dated where the law gives a time, with the values of the rule its words name.
 
 use crate::assessment::Line;
-use crate::codes::{Condition, IssueCode, Route};
+use crate::codes::{Condition, DeadlineCode, IssueCode, Param, Route, RuleId};
 use crate::context::{source_ids, Ctx};
 use crate::data::model::Item;
 use crate::deadlines::Deadlines;
 
-fn holds(ctx: &Ctx, condition: Condition) -> bool {
+fn holds(ctx: &Ctx, deadlines: &Deadlines, condition: Condition) -> bool {
     let case = ctx.case;
     match condition {
         // Shown also when the age is unknown: better one step too many than a missed duty.
         Condition::FingerprintsDue => ctx.has(IssueCode::FingerprintsRequired) || ctx.has(IssueCode::BirthDateMissing),
         Condition::StayOverPermitLimit => ctx
-            .rules
-            .param("temporary_residence_permit", "over_days", case.trip.entry)
-            .is_some_and(|over| ctx.stay_days > over),
+            .param(RuleId::TemporaryResidencePermit, Param::OverDays, case.trip.entry)
+            .is_some_and(|(over, _)| ctx.stay_days > over),
         Condition::OverStayLimit => {
             ctx.route == Route::VisaFree
                 && ctx.regime.and_then(|g| g.max_stay_days).is_some_and(|max| ctx.stay_days > i64::from(max))
@@ -24,27 +23,40 @@ fn holds(ctx: &Ctx, condition: Condition) -> bool {
         Condition::NoResidencePermit => case.residence_permit.is_none(),
         Condition::EVisaEntryPointWrong => ctx.has(IssueCode::EVisaEntryPoint),
         Condition::NationalityNotListed => ctx.has(IssueCode::NationalityNotListed),
+        Condition::RegistrationDue => deadlines.date(DeadlineCode::RegistrationBy, case.trip.entry).is_some(),
+        Condition::TravelAuthorisationOffered => ctx
+            .rule(RuleId::TravelAuthorisation, case.today)
+            .is_some_and(|r| ctx.regime.is_some_and(|g| r.regimes.is_empty() || r.regimes.contains(&g.id))),
     }
 }
 
-fn applies(ctx: &Ctx, item: &Item) -> bool {
+fn applies(ctx: &Ctx, deadlines: &Deadlines, item: &Item) -> bool {
     let today = ctx.case.today;
-    (item.routes.is_empty() || item.routes.contains(&ctx.route))
+    ctx.rules.applies(ctx.case.law, &item.cite)
+        && (item.routes.is_empty() || item.routes.contains(&ctx.route))
         && (item.purposes.is_empty() || item.purposes.contains(&ctx.case.purpose))
+        && (item.regimes.is_empty() || ctx.regime.is_some_and(|g| item.regimes.contains(&g.id)))
         && item.from.is_none_or(|from| from <= today)
         && item.to.is_none_or(|to| today <= to)
-        && item.when.is_none_or(|c| holds(ctx, c))
+        && item.when.is_none_or(|c| holds(ctx, deadlines, c))
 }
 
 /// The lines of `items` that apply, in the data's order.
 pub(crate) fn lines(ctx: &Ctx, items: &[Item], deadlines: &Deadlines) -> Vec<Line> {
     items
         .iter()
-        .filter(|item| applies(ctx, item))
+        .filter(|item| applies(ctx, deadlines, item))
         .map(|item| Line {
             code: item.code.clone(),
             date: item.date.and_then(|anchor| deadlines.date(anchor, ctx.case.trip.entry)),
             sources: source_ids(&item.cite),
+            // The values as a deadline applied them, else as in force on `today`.
+            params: item
+                .rule
+                .and_then(|id| {
+                    deadlines.params_of(id).cloned().or_else(|| ctx.rule(id, ctx.case.today).map(|r| r.params.clone()))
+                })
+                .unwrap_or_default(),
         })
         .collect()
 }

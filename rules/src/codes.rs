@@ -86,6 +86,8 @@ crate::codes_vocabulary! {
         NoResidencePermit = "no_residence_permit",
         EVisaEntryPointWrong = "e_visa_entry_point_wrong",
         NationalityNotListed = "nationality_not_listed",
+        RegistrationDue = "registration_due",
+        TravelAuthorisationOffered = "travel_authorisation_offered",
     }
 }
 
@@ -97,6 +99,7 @@ crate::codes_vocabulary! {
         LatestExit = "latest_exit",
         InvitationRequestBy = "invitation_request_by",
         VisaApplicationBy = "visa_application_by",
+        RegistrationBy = "registration_by",
     }
 }
 
@@ -126,5 +129,109 @@ crate::codes_vocabulary! {
         CalendarUnconfirmed = "calendar_unconfirmed",
         CalendarEstimated = "calendar_estimated",
         EVisaStayNotStated = "e_visa_stay_not_stated",
+        StayOverWindow = "stay_over_window",
+        StayOverYearLimit = "stay_over_year_limit",
+    }
+}
+
+crate::codes_vocabulary! {
+    /// Which law a case is assessed under: the five texts alone, or with every later act.
+    Law { Current = "current", Core = "core" }
+}
+
+// The vocabulary macro cannot mark a default variant, so it is written out.
+#[allow(clippy::derivable_impls)]
+impl Default for Law {
+    fn default() -> Self {
+        Law::Current
+    }
+}
+
+crate::codes_vocabulary! {
+    /// How sure the data are of a source: one of the five texts, an act or government page
+    /// seen, or an act known from reports (the page then tells the traveller to confirm).
+    /// Ordered from the least sure, so that the least of several is their `min`.
+    Confidence { Reported = "reported", Official = "official", Core = "core" }
+}
+
+crate::codes_vocabulary! {
+    /// What kind of text a source is.
+    SourceKind {
+        Seed = "seed", Treaty = "treaty", Law = "law", Code = "code",
+        GovernmentResolution = "government_resolution", MinistryOrder = "ministry_order",
+        OfficialPage = "official_page",
+    }
+}
+
+crate::codes_vocabulary! {
+    /// How a regime counts the days of a year: each calendar year, or years that start
+    /// on the first entry (and then on the first entry after each year ends).
+    YearBasis { Calendar = "calendar", FirstEntry = "first_entry" }
+}
+
+crate::codes_vocabulary! {
+    /// The rules the engine reads from rules.toml. A rule the code names is one of these,
+    /// so a misspelt rule is a compile error, and one the data misspell is a data error.
+    RuleId {
+        VisaRequired = "visa_required",
+        PassportValidForStay = "passport_valid_for_stay",
+        PassportValidityAfterVisa = "passport_validity_after_visa",
+        PassportBlankPages = "passport_blank_pages",
+        PassportCondition = "passport_condition",
+        Fingerprints = "fingerprints",
+        HostNotification = "host_notification",
+        TemporaryResidencePermit = "temporary_residence_permit",
+        InvitationApproval = "invitation_approval",
+        ConsularProcessing = "consular_processing",
+        ExtensionVisa = "extension_visa",
+        Registration = "registration",
+        TravelAuthorisation = "travel_authorisation",
+    }
+}
+
+crate::codes_vocabulary! {
+    /// The parameters rules carry: whole numbers, named for what they count.
+    Param {
+        Months = "months",
+        MinPages = "min_pages",
+        MinAgeYears = "min_age_years",
+        WorkingDays = "working_days",
+        OverDays = "over_days",
+        ApprovalWorkingDays = "approval_working_days",
+        ExtendedCalendarDays = "extended_calendar_days",
+        DecisionWorkingDays = "decision_working_days",
+        AfterLateApprovalWorkingDays = "after_late_approval_working_days",
+        BusinessMaxDays = "business_max_days",
+        InvestorMaxDays = "investor_max_days",
+        WithinDays = "within_days",
+        AfterDays = "after_days",
+        HoursBefore = "hours_before",
+        ValidDays = "valid_days",
+    }
+}
+
+impl RuleId {
+    /// The parameters every entry of the rule must carry: no more, no fewer.
+    pub const fn params(self) -> &'static [Param] {
+        use Param as P;
+        match self {
+            RuleId::PassportValidityAfterVisa => &[P::Months],
+            RuleId::PassportBlankPages => &[P::MinPages],
+            RuleId::Fingerprints => &[P::MinAgeYears],
+            RuleId::HostNotification => &[P::WorkingDays],
+            RuleId::TemporaryResidencePermit => &[P::OverDays],
+            RuleId::InvitationApproval => &[P::ApprovalWorkingDays, P::ExtendedCalendarDays, P::DecisionWorkingDays],
+            RuleId::ConsularProcessing => &[P::WorkingDays, P::AfterLateApprovalWorkingDays],
+            RuleId::ExtensionVisa => &[P::BusinessMaxDays, P::InvestorMaxDays],
+            RuleId::Registration => &[P::WithinDays],
+            RuleId::TravelAuthorisation => &[P::HoursBefore, P::ValidDays],
+            RuleId::VisaRequired | RuleId::PassportValidForStay | RuleId::PassportCondition => &[],
+        }
+    }
+
+    /// Whether the engine needs an entry of this rule in every data set (the later acts'
+    /// rules are optional: the five texts alone must still assess).
+    pub const fn required(self) -> bool {
+        !matches!(self, RuleId::Registration | RuleId::TravelAuthorisation | RuleId::ExtensionVisa)
     }
 }

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use crate::assessment::Issue;
 use crate::case::Case;
-use crate::codes::{IssueCode, Route, Severity};
-use crate::data::model::{Cite, Regime};
+use crate::codes::{IssueCode, Param, Route, RuleId, Severity};
+use crate::data::model::{Cite, Regime, RuleEntry};
 use crate::data::Rules;
 
 pub(crate) struct Ctx<'a> {
@@ -17,6 +17,37 @@ pub(crate) struct Ctx<'a> {
     /// Days of the planned stay, entry and exit both counted.
     pub stay_days: i64,
     pub issues: Vec<Issue>,
+}
+
+/// What an issue or deadline rests on: a dated rule entry, or a regime.
+#[derive(Clone, Copy)]
+pub(crate) enum Ground<'a> {
+    Rule(&'a RuleEntry),
+    Regime(&'a Regime),
+}
+
+impl<'a> Ground<'a> {
+    pub fn id(self) -> String {
+        match self {
+            Ground::Rule(r) => r.id.as_str().to_string(),
+            Ground::Regime(g) => g.id.clone(),
+        }
+    }
+
+    pub fn cites(self) -> &'a [Cite] {
+        match self {
+            Ground::Rule(r) => &r.cite,
+            Ground::Regime(g) => &g.cite,
+        }
+    }
+
+    /// The `from` of a rule entry: with the id, it names the entry applied.
+    pub fn from(self) -> Option<NaiveDate> {
+        match self {
+            Ground::Rule(r) => Some(r.from),
+            Ground::Regime(_) => None,
+        }
+    }
 }
 
 /// The ids of the texts cited, each once, in order.
@@ -30,24 +61,31 @@ pub(crate) fn source_ids(cites: &[Cite]) -> Vec<String> {
     ids
 }
 
-impl Ctx<'_> {
-    /// The citations of a rule (in force on `on`) or of a regime with this id.
-    pub fn cites(&self, id: &str, on: NaiveDate) -> &[Cite] {
-        self.rules.cites_of(id, on).0
+impl<'a> Ctx<'a> {
+    /// The entry of rule `id` in force on `on` under the case's law.
+    pub fn rule(&self, id: RuleId, on: NaiveDate) -> Option<&'a RuleEntry> {
+        self.rules.rule(id, on, self.case.law)
     }
 
-    /// Raises an issue resting on rule or regime `rule` and returns it for details.
-    pub fn raise(&mut self, code: IssueCode, severity: Severity, rule: &str, on: NaiveDate) -> &mut Issue {
-        let sources = source_ids(self.cites(rule, on));
+    /// A parameter of the entry of rule `id` in force on `on`, with the entry.
+    pub fn param(&self, id: RuleId, name: Param, on: NaiveDate) -> Option<(i64, &'a RuleEntry)> {
+        let entry = self.rule(id, on)?;
+        entry.params.get(&name).map(|v| (*v, entry))
+    }
+
+    /// Raises an issue resting on a rule entry or a regime and returns it for details.
+    pub fn raise(&mut self, code: IssueCode, severity: Severity, ground: Ground<'a>) -> &mut Issue {
         self.push(Issue {
             code,
             severity,
-            sources,
-            rule: Some(rule.into()),
+            sources: source_ids(ground.cites()),
+            rule: Some(ground.id()),
             date: None,
             days: None,
             limit: None,
             year: None,
+            window: None,
+            rule_from: ground.from(),
         })
     }
 
@@ -62,6 +100,8 @@ impl Ctx<'_> {
             days: None,
             limit: None,
             year: None,
+            window: None,
+            rule_from: None,
         })
     }
 

@@ -1,12 +1,16 @@
-//! Dated deadlines: the host's notification, the latest exit, and for a visa the latest
-//! days to request the invitation and to apply so that the visa is ready before entry.
+//! Dated deadlines: the host's notification, the latest exit, registration where a later
+//! act asks for it, and for a visa the latest days to request the invitation and to apply
+//! so that the visa is ready before entry.
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
 use crate::assessment::Deadline;
 use crate::calendar::{Certainty, Counted};
-use crate::codes::{DeadlineCode, IssueCode, Route, Severity};
-use crate::context::{source_ids, Ctx};
+use crate::codes::{DeadlineCode, IssueCode, Param, Route, RuleId, Severity};
+use crate::context::{source_ids, Ctx, Ground};
+use crate::data::model::RuleEntry;
 use crate::date::shift;
 
 /// The deadlines of a case, and the least certainty of the working days counted for them.
@@ -16,15 +20,25 @@ pub(crate) struct Deadlines {
 }
 
 impl Deadlines {
-    fn add(&mut self, ctx: &Ctx, code: DeadlineCode, counted: Counted, rule: &str, on: NaiveDate) {
+    fn add(&mut self, code: DeadlineCode, counted: Counted, ground: Ground) {
         if let Some(year) = counted.uncertain_year {
             if self.worst.is_none_or(|(c, _)| counted.certainty > c) {
                 self.worst = Some((counted.certainty, year));
             }
         }
-        let sources = source_ids(ctx.cites(rule, on));
-        let confirmed = counted.certainty == Certainty::Confirmed;
-        self.list.push(Deadline { code, date: counted.date, sources, rule: rule.into(), confirmed });
+        let params = match ground {
+            Ground::Rule(rule) => rule.params.clone(),
+            Ground::Regime(_) => BTreeMap::new(),
+        };
+        self.list.push(Deadline {
+            code,
+            date: counted.date,
+            sources: source_ids(ground.cites()),
+            rule: ground.id(),
+            rule_from: ground.from(),
+            params,
+            confirmed: counted.certainty == Certainty::Confirmed,
+        });
     }
 
     /// The date of a deadline, or of the entry.
@@ -34,10 +48,15 @@ impl Deadlines {
         }
         self.list.iter().find(|d| d.code == code).map(|d| d.date)
     }
+
+    /// The values of rule `id` as a deadline applied them.
+    pub fn params_of(&self, id: RuleId) -> Option<&BTreeMap<Param, i64>> {
+        self.list.iter().find(|d| d.rule == id.as_str()).map(|d| &d.params)
+    }
 }
 
-fn param(ctx: &Ctx, rule: &str, name: &str, on: NaiveDate) -> Option<u32> {
-    ctx.rules.param(rule, name, on).and_then(|v| u32::try_from(v).ok())
+fn days(rule: &RuleEntry, name: Param) -> Option<u32> {
+    rule.params.get(&name).and_then(|v| u32::try_from(*v).ok())
 }
 
 pub(crate) fn compute(ctx: &mut Ctx, latest_exit: Option<NaiveDate>) -> Deadlines {
@@ -45,39 +64,57 @@ pub(crate) fn compute(ctx: &mut Ctx, latest_exit: Option<NaiveDate>) -> Deadline
     let calendar = &ctx.rules.calendar;
     let mut out = Deadlines { list: Vec::new(), worst: None };
 
-    if let Some(n) = param(ctx, "host_notification", "working_days", entry) {
-        out.add(ctx, DeadlineCode::HostNotification, calendar.add_working_days(entry, n), "host_notification", entry);
+    if let Some(rule) = ctx.rule(RuleId::HostNotification, entry) {
+        if let Some(n) = days(rule, Param::WorkingDays) {
+            let counted = calendar.add_working_days(entry, n);
+            out.add(DeadlineCode::HostNotification, counted, Ground::Rule(rule));
+        }
     }
     if let (Some(date), Some(regime)) = (latest_exit, ctx.regime) {
         let counted = Counted { date, certainty: Certainty::Confirmed, uncertain_year: None };
-        out.add(ctx, DeadlineCode::LatestExit, counted, &regime.id, entry);
+        out.add(DeadlineCode::LatestExit, counted, Ground::Regime(regime));
+    }
+    // Registration, where an act asks it of the travellers of some regimes, by the N-th
+    // calendar day of the stay: the act does not say whether the day of entry counts, and
+    // counting it is the earlier day (discrepancy registration_day_count). Due only when
+    // the stay reaches that day.
+    if let (Some(rule), Some(regime)) = (ctx.rule(RuleId::Registration, entry), ctx.regime) {
+        let due = days(rule, Param::WithinDays).map(|n| shift(entry, i64::from(n) - 1));
+        if let Some(date) = due.filter(|d| rule.regimes.contains(&regime.id) && *d <= ctx.case.trip.exit) {
+            let counted = Counted { date, certainty: Certainty::Confirmed, uncertain_year: None };
+            out.add(DeadlineCode::RegistrationBy, counted, Ground::Rule(rule));
+        }
     }
 
     // Working backwards from the day before entry, when the visa must be in hand.
     let mut ready_by = shift(entry, -1);
     if ctx.route == Route::ConsularVisa {
-        if let Some(n) = param(ctx, "consular_processing", "working_days", today) {
-            let apply_by = calendar.latest_start(ready_by, n);
-            out.add(ctx, DeadlineCode::VisaApplicationBy, apply_by, "consular_processing", today);
-            if today > apply_by.date {
-                ctx.raise(IssueCode::VisaProcessingTimeShort, Severity::Warning, "consular_processing", today).date =
-                    Some(apply_by.date);
+        if let Some(rule) = ctx.rule(RuleId::ConsularProcessing, today) {
+            if let Some(n) = days(rule, Param::WorkingDays) {
+                let apply_by = calendar.latest_start(ready_by, n);
+                out.add(DeadlineCode::VisaApplicationBy, apply_by, Ground::Rule(rule));
+                if today > apply_by.date {
+                    let issue = ctx.raise(IssueCode::VisaProcessingTimeShort, Severity::Warning, Ground::Rule(rule));
+                    (issue.date, issue.limit) = (Some(apply_by.date), Some(i64::from(n)));
+                }
+                ready_by = apply_by.date;
             }
-            ready_by = apply_by.date;
         }
     }
     if ctx.route.is_visa() {
-        let rule = "invitation_approval";
-        let decision = param(ctx, rule, "decision_working_days", today);
-        let extended = param(ctx, rule, "extended_calendar_days", today);
-        if let (Some(decision), Some(extended)) = (decision, extended) {
-            // The longest the texts allow: approval extended to `extended` calendar days,
-            // then the decision within `decision` working days.
-            let decide_from = calendar.latest_start(ready_by, decision);
-            let request_by = Counted { date: shift(decide_from.date, -i64::from(extended)), ..decide_from };
-            out.add(ctx, DeadlineCode::InvitationRequestBy, request_by, rule, today);
-            if today > request_by.date {
-                ctx.raise(IssueCode::InvitationTimeShort, Severity::Warning, rule, today).date = Some(request_by.date);
+        if let Some(rule) = ctx.rule(RuleId::InvitationApproval, today) {
+            if let (Some(decision), Some(extended)) =
+                (days(rule, Param::DecisionWorkingDays), days(rule, Param::ExtendedCalendarDays))
+            {
+                // The longest the texts allow: approval extended to `extended` calendar days,
+                // then the decision within `decision` working days.
+                let decide_from = calendar.latest_start(ready_by, decision);
+                let request_by = Counted { date: shift(decide_from.date, -i64::from(extended)), ..decide_from };
+                out.add(DeadlineCode::InvitationRequestBy, request_by, Ground::Rule(rule));
+                if today > request_by.date {
+                    let issue = ctx.raise(IssueCode::InvitationTimeShort, Severity::Warning, Ground::Rule(rule));
+                    (issue.date, issue.limit) = (Some(request_by.date), Some(i64::from(extended)));
+                }
             }
         }
     }

@@ -1,8 +1,8 @@
-//! Fingerprints: from 10 March 2026, everyone aged 16 or more who obtains a visa other
-//! than an e-visa issued without a visit to a mission (002).
+//! Fingerprints: from the rule's date, everyone of the rule's age or more who obtains a
+//! visa other than an e-visa issued without a visit to a mission (002).
 
-use crate::codes::{IssueCode, Route, Severity};
-use crate::context::Ctx;
+use crate::codes::{IssueCode, Param, Route, RuleId, Severity};
+use crate::context::{Ctx, Ground};
 use crate::date::anniversary;
 
 pub(crate) fn check(ctx: &mut Ctx) {
@@ -10,17 +10,13 @@ pub(crate) fn check(ctx: &mut Ctx) {
     if ctx.route != Route::ConsularVisa {
         return;
     }
-    let Some(min_age) = ctx.rules.param("fingerprints", "min_age_years", today) else { return };
-    match ctx.case.birth_date {
-        Some(birth) => {
-            let of_age = anniversary(birth, u32::try_from(min_age).unwrap_or(0));
-            if of_age <= today {
-                ctx.raise(IssueCode::FingerprintsRequired, Severity::Warning, "fingerprints", today).limit =
-                    Some(min_age);
-            }
+    let Some((min_age, rule)) = ctx.param(RuleId::Fingerprints, Param::MinAgeYears, today) else { return };
+    let code = match ctx.case.birth_date {
+        Some(birth) if anniversary(birth, u32::try_from(min_age).unwrap_or(0)) <= today => {
+            (IssueCode::FingerprintsRequired, Severity::Warning)
         }
-        None => {
-            ctx.raise(IssueCode::BirthDateMissing, Severity::Info, "fingerprints", today).limit = Some(min_age);
-        }
-    }
+        Some(_) => return,
+        None => (IssueCode::BirthDateMissing, Severity::Info),
+    };
+    ctx.raise(code.0, code.1, Ground::Rule(rule)).limit = Some(min_age);
 }

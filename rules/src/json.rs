@@ -18,12 +18,23 @@ pub fn read_case(text: &str) -> Result<RawCase, InputError> {
     r.known_fields(
         "",
         &top,
-        &["today", "nationality", "purpose", "birth_date", "passport", "trip", "previous_stays", "residence_permit"],
+        &[
+            "today",
+            "nationality",
+            "purpose",
+            "birth_date",
+            "passport",
+            "trip",
+            "previous_stays",
+            "residence_permit",
+            "law",
+        ],
     );
     case.today = r.text("today", top.get("today"));
     case.nationality = r.text("nationality", top.get("nationality"));
     case.purpose = r.text("purpose", top.get("purpose"));
     case.birth_date = r.text("birth_date", top.get("birth_date"));
+    case.law = r.text("law", top.get("law"));
     if let Some(p) = r.object("passport", top.get("passport")) {
         r.known_fields("passport.", p, &["expires", "issued", "blank_pages", "condition_ok"]);
         case.passport.expires = r.text("passport.expires", p.get("expires"));

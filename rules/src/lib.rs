@@ -16,18 +16,23 @@ mod deadlines;
 mod fingerprints;
 #[cfg(feature = "json")]
 pub mod json;
+pub mod needs;
 mod passport;
 pub mod regime;
 pub mod stay;
 pub mod url;
 
-pub use assessment::{Assessment, Deadline, Issue, Line, RulesVersion};
-pub use case::{Case, InputError, InputErrorCode, InputErrors, RawCase};
-pub use codes::{Condition, DeadlineCode, EntryPoint, IssueCode, Purpose, Route, Severity};
+pub use assessment::{Assessment, Basis, Deadline, Issue, Line, Replaced, RulesVersion, Window};
+pub use case::{Case, InputError, InputErrorCode, InputErrors, RawCase, KAZAKHSTAN};
+pub use codes::{
+    Condition, Confidence, DeadlineCode, EntryPoint, IssueCode, Law, Param, Purpose, Route, RuleId, Severity,
+    SourceKind, YearBasis,
+};
 pub use data::{DataError, DataErrors, Rules};
+pub use needs::{needs, Needs};
 
 use codes::IssueCode as I;
-use context::Ctx;
+use context::{Ctx, Ground};
 
 /// Validates `case` and assesses it: the contract's `evaluate(rules, case)`.
 pub fn evaluate(rules: &Rules, case: &RawCase) -> Result<Assessment, InputErrors> {
@@ -36,15 +41,15 @@ pub fn evaluate(rules: &Rules, case: &RawCase) -> Result<Assessment, InputErrors
 
 /// Assesses a validated case.
 pub fn assess(rules: &Rules, case: &Case) -> Assessment {
-    let decision = regime::decide(rules, &case.nationality, case.purpose, case.trip.entry);
+    let decision = regime::decide(rules, &case.nationality, case.purpose, case.trip.entry, case.law);
     let stay_days = date::days_between(case.trip.entry, case.trip.exit) + 1;
     let mut ctx = Ctx { rules, case, route: decision.route, regime: decision.regime, stay_days, issues: Vec::new() };
     for note in &decision.notes {
-        ctx.raise(note.code, note.severity, note.rule, case.trip.entry);
+        ctx.raise(note.code, note.severity, note.ground);
     }
     if let Some(regime) = decision.regime {
         if regime.route == Route::EVisa && !regime.entry_points.contains(&case.trip.entry_point) {
-            ctx.raise(I::EVisaEntryPoint, Severity::Blocker, &regime.id, case.trip.entry);
+            ctx.raise(I::EVisaEntryPoint, Severity::Blocker, Ground::Regime(regime));
         }
     }
     passport::check(&mut ctx);
@@ -68,9 +73,15 @@ pub fn assess(rules: &Rules, case: &Case) -> Assessment {
         nationality: case.nationality.clone(),
         purpose: case.purpose,
         route: decision.route,
+        law: case.law,
+        basis: decision.basis,
         regime: decision.regime.map(|g| g.id.clone()),
         stay_days,
         max_stay_days: decision.regime.and_then(|g| g.max_stay_days),
+        window: decision
+            .regime
+            .and_then(|g| g.window_days.zip(g.window_max_days))
+            .map(|(days, max)| Window { days, max }),
         issues,
         deadlines: deadlines.list,
         documents,

@@ -6,7 +6,7 @@
 use crate::case::{RawCase, RawStay};
 
 /// The case's fields in the order they are written.
-const CASE_FIELDS: [&str; 13] = [
+const CASE_FIELDS: [&str; 14] = [
     "today",
     "nationality",
     "purpose",
@@ -20,6 +20,7 @@ const CASE_FIELDS: [&str; 13] = [
     "trip.entry_point",
     "previous_stays",
     "residence_permit.country",
+    "law",
 ];
 
 /// A fragment split into the case and the other parameters (language, display options).
@@ -44,6 +45,7 @@ fn slot<'c>(case: &'c mut RawCase, field: &str) -> Option<&'c mut Option<String>
         "trip.exit" => &mut case.trip.exit,
         "trip.entry_point" => &mut case.trip.entry_point,
         "residence_permit.country" | "residence_permit" => &mut case.residence_permit,
+        "law" => &mut case.law,
         _ => return None,
     })
 }

@@ -33,22 +33,27 @@ fn case(nationality: &str, entry: &str, exit: &str) -> RawCase {
 
 const BILATERAL: &str = r#"
 [[regime]]
-id = "ru_bilateral_90"
+id = "pk_bilateral_60"
 route = "visa_free"
 purposes = ["tourism", "business", "private", "medical"]
 from = "2026-01-01"
-max_stay_days = 90
+max_stay_days = 60
 window_days = 180
 window_max_days = 90
-cite = [ { doc = "treaty-ru", clause = "Article 1", quote = "Citizens of either Party may enter, stay up to ninety days and leave without visas." } ]
-countries = [ { code = "RU", lines = { "treaty-ru" = "the Russian Federation" } } ]
+cite = [ { doc = "treaty-pk", clause = "Article 1", quote = "Citizens of either Party may enter, stay up to sixty days and leave without visas." } ]
+countries = [ { code = "PK", lines = { "treaty-pk" = "the Islamic Republic of Pakistan" } } ]
 "#;
 
 const TREATY_SOURCE: &str = r#"
 [[source]]
-id = "treaty-ru"
-language = "ru"
+id = "treaty-pk"
+kind = "treaty"
+language = "en"
 title = "An operator's example: a bilateral visa-free agreement"
+in_force = "2026-01-01"
+url = "https://example.org/treaty"
+seen = "2026-11-22"
+confidence = "official"
 "#;
 
 #[test]
@@ -64,8 +69,8 @@ fn the_built_in_data_set_loads() {
 #[test]
 fn an_operator_adds_a_bilateral_regime_with_data_alone() {
     let builtin = Rules::builtin().unwrap();
-    let russian_60_days = case("RU", "2026-12-01", "2027-01-29");
-    assert_eq!(evaluate(builtin, &russian_60_days).unwrap().route, Route::ConsularVisa);
+    let pakistani_60_days = case("PK", "2026-12-01", "2027-01-29");
+    assert_eq!(evaluate(builtin, &pakistani_60_days).unwrap().route, Route::ConsularVisa);
 
     // The operator appends the agreement to sources.toml and the regime to regimes.toml.
     let mut files = with_file("regimes.toml", |t| format!("{t}\n{BILATERAL}"));
@@ -75,18 +80,25 @@ fn an_operator_adds_a_bilateral_regime_with_data_alone() {
         .collect();
     let operator = load(&files).expect("the edited data set is valid");
 
-    let a = evaluate(&operator, &russian_60_days).unwrap();
+    let a = evaluate(&operator, &pakistani_60_days).unwrap();
     assert_eq!(a.route, Route::VisaFree);
-    assert_eq!(a.max_stay_days, Some(90));
-    assert_eq!(a.regime.as_deref(), Some("ru_bilateral_90"));
-    assert!(a.allowed(), "60 days under a 90-day regime: {:?}", a.issues);
-    assert_eq!(a.deadline(kzvisa_rules::DeadlineCode::LatestExit), NaiveDate::from_ymd_opt(2027, 2, 28));
+    assert_eq!(a.max_stay_days, Some(60));
+    assert_eq!(a.regime.as_deref(), Some("pk_bilateral_60"));
+    assert_eq!(a.basis.sources, ["treaty-pk"]);
+    assert_eq!(a.basis.confidence, kzvisa_rules::Confidence::Official);
+    assert_eq!(a.basis.replaced.as_ref().map(|r| r.route), Some(Route::ConsularVisa));
+    assert!(a.allowed(), "60 days under a 60-day regime: {:?}", a.issues);
+    assert_eq!(a.deadline(kzvisa_rules::DeadlineCode::LatestExit), NaiveDate::from_ymd_opt(2027, 1, 29));
 
-    let too_long = evaluate(&operator, &case("RU", "2026-12-01", "2027-03-01")).unwrap();
-    assert!(too_long.issue(IssueCode::StayOverMaxStay).is_some_and(|i| i.limit == Some(90)));
+    let too_long = evaluate(&operator, &case("PK", "2026-12-01", "2027-01-30")).unwrap();
+    assert!(too_long.issue(IssueCode::StayOverMaxStay).is_some_and(|i| i.limit == Some(60) && i.days == Some(61)));
     assert!(too_long.issue(IssueCode::StayOver30Days).is_none());
+    // Under the five texts alone, the agreement does not count.
+    let mut core = pakistani_60_days.clone();
+    core.law = Some("core".into());
+    assert_eq!(evaluate(&operator, &core).unwrap().route, Route::ConsularVisa);
     // Work is not among the agreement's purposes.
-    let mut work = russian_60_days.clone();
+    let mut work = pakistani_60_days.clone();
     work.purpose = Some("work".into());
     assert_eq!(evaluate(&operator, &work).unwrap().route, Route::ConsularVisa);
 }
@@ -131,7 +143,9 @@ fn bad_references_are_refused_naming_the_entry() {
     let e = errors_of(&with_file("rules.toml", |t| t.replacen("doc = \"002\"", "doc = \"009\"", 1)));
     assert!(e.contains("rules.toml: rule \"fingerprints\" (from 2026-03-10): cites unknown source `009`"), "{e}");
     let e = errors_of(&with_file("rules.toml", |t| t.replace("min_age_years = 16", "min_age = 16")));
-    assert!(e.contains("rule \"fingerprints\"") && e.contains("params must be exactly"), "{e}");
+    assert!(e.contains("rules.toml") && e.contains("unknown variant `min_age`"), "{e}");
+    let e = errors_of(&with_file("rules.toml", |t| t.replace("{ min_pages = 2 }", "{ min_pages = 2, months = 3 }")));
+    assert!(e.contains("rule \"passport_blank_pages\"") && e.contains("params must be exactly"), "{e}");
     let e = errors_of(&with_file("steps.toml", |t| {
         t.replacen("code = \"print_e_visa\"", "code = \"register_on_portal\"", 1)
     }));

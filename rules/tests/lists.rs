@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use kzvisa_rules::regime::route_for;
-use kzvisa_rules::{Purpose, Route, Rules};
+use kzvisa_rules::{Law, Purpose, Route, Rules};
 
 /// 003: the 45 visa-free states, in the text's order.
 const VISA_FREE: &str = "AU US AT BE BG AE DE GR DK NZ JP IL IE IS ES IT CA CY KR LV LT LU HU MY MT MX MC NL NO PL PT RO SG SK SI TR GB FI FR HR CZ CL CH SE EE";
@@ -48,7 +48,7 @@ fn every_nationality_gets_the_route_of_its_lists_for_every_purpose() {
     let mut checked = 0;
     for country in rules.countries.iter().filter(|c| c.alpha2 != "KZ") {
         for &purpose in Purpose::ALL {
-            let got = route_for(rules, &country.alpha2, purpose, entry());
+            let got = route_for(rules, &country.alpha2, purpose, entry(), Law::Core);
             if got != expected(&country.alpha2, purpose) {
                 wrong.push(format!(
                     "{} {purpose}: {got}, expected {}",
@@ -82,8 +82,8 @@ fn the_english_annexes_lost_entries_but_contradict_nothing() {
 fn regimes_do_not_apply_before_they_take_effect() {
     let rules = Rules::builtin().unwrap();
     let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-    assert_eq!(route_for(rules, "IN", Purpose::Tourism, day(2018, 12, 31)), Route::ConsularVisa);
-    assert_eq!(route_for(rules, "IN", Purpose::Tourism, day(2019, 1, 1)), Route::EVisa);
-    assert_eq!(route_for(rules, "DE", Purpose::Tourism, day(2020, 1, 10)), Route::ConsularVisa);
-    assert_eq!(route_for(rules, "DE", Purpose::Tourism, day(2020, 1, 11)), Route::VisaFree);
+    assert_eq!(route_for(rules, "IN", Purpose::Tourism, day(2018, 12, 31), Law::Core), Route::ConsularVisa);
+    assert_eq!(route_for(rules, "IN", Purpose::Tourism, day(2019, 1, 1), Law::Core), Route::EVisa);
+    assert_eq!(route_for(rules, "DE", Purpose::Tourism, day(2020, 1, 10), Law::Core), Route::ConsularVisa);
+    assert_eq!(route_for(rules, "DE", Purpose::Tourism, day(2020, 1, 11), Law::Core), Route::VisaFree);
 }

@@ -76,7 +76,7 @@ fn raw_case() -> impl Strategy<Value = RawCase> {
 /// A valid visa-free or other case with earlier stays, from offsets around 2026.
 fn valid_case() -> impl Strategy<Value = Case> {
     (
-        prop::sample::select(vec!["DE", "US", "IN", "RS", "NG", "XX", "GL"]),
+        prop::sample::select(vec!["DE", "US", "IN", "RS", "NG", "XX", "GL", "RU", "CN", "BR", "TR", "IR", "AM", "UZ"]),
         prop::sample::select(kzvisa_rules::Purpose::ALL.to_vec()),
         0i64..1500,
         0i64..60,
@@ -85,8 +85,9 @@ fn valid_case() -> impl Strategy<Value = Case> {
         prop::option::of(0i64..40),
         prop::sample::select(kzvisa_rules::EntryPoint::ALL.to_vec()),
         prop::option::of(0u32..4),
+        prop::sample::select(kzvisa_rules::Law::ALL.to_vec()),
     )
-        .prop_map(|(nat, purpose, entry, len, lead, stays, age, point, pages)| {
+        .prop_map(|(nat, purpose, entry, len, lead, stays, age, point, pages, law)| {
             let entry = day(entry);
             let today = shift(entry, -lead);
             let previous_stays = stays
@@ -110,6 +111,7 @@ fn valid_case() -> impl Strategy<Value = Case> {
                 trip: kzvisa_rules::case::Trip { entry, exit: shift(entry, len), entry_point: point },
                 previous_stays,
                 residence_permit: None,
+                law,
             }
         })
 }

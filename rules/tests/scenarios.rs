@@ -1,10 +1,14 @@
-//! Table-driven scenarios from the seed texts: one JSON file per legal situation in
-//! `tests/scenarios/`, each with the clause it tests, a case, and what must come out.
+//! Table-driven scenarios: one JSON file per legal situation, each with the clause it
+//! tests, a case, and what must come out. Those in `tests/scenarios/` come from the five
+//! seed texts and are assessed under `law=core` (the texts alone must still give them);
+//! those in `tests/scenarios/acts/` come from the later acts and are assessed under the
+//! law their case names (`current` by default): each act on the day before it took effect
+//! and on the day it did.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use kzvisa_rules::{evaluate, json::read_case, Assessment, Rules};
+use kzvisa_rules::{evaluate, json::read_case, Assessment, Law, Rules};
 use serde_json::Value;
 
 fn strings(v: Option<&Value>) -> Vec<String> {
@@ -23,14 +27,15 @@ fn in_order(list: &[String], wanted: &[String]) -> bool {
     wanted.iter().all(|w| it.any(|x| x == w))
 }
 
-fn check(name: &str, fixture: &Value, rules: &Rules) -> Vec<String> {
+fn check(name: &str, fixture: &Value, rules: &Rules, law: Law) -> Vec<String> {
     let mut problems = Vec::new();
     let mut fail = |m: String| problems.push(format!("{name}: {m}"));
     let expect = &fixture["expect"];
-    let raw = match read_case(&fixture["case"].to_string()) {
+    let mut raw = match read_case(&fixture["case"].to_string()) {
         Ok(raw) => raw,
         Err(e) => return vec![format!("{name}: case does not read: {e}")],
     };
+    raw.law.get_or_insert_with(|| law.as_str().to_string());
     let outcome = evaluate(rules, &raw);
     let wanted_errors: BTreeSet<String> = strings(expect.get("input_errors")).into_iter().collect();
     let a = match outcome {
@@ -50,6 +55,14 @@ fn check(name: &str, fixture: &Value, rules: &Rules) -> Vec<String> {
     if let Some(route) = expect.get("route").and_then(Value::as_str) {
         if a.route.as_str() != route {
             fail(format!("route {}, expected {route} (issues {:?})", a.route, codes(&a)));
+        }
+    }
+    if let Some(basis) = expect.get("basis") {
+        let got = serde_json::to_value(&a.basis).unwrap_or_default();
+        for (key, want) in basis.as_object().into_iter().flatten() {
+            if got.get(key) != Some(want) {
+                fail(format!("basis.{key} is {:?}, expected {want}", got.get(key)));
+            }
         }
     }
     if let Some(max) = expect.get("max_stay_days") {
@@ -103,22 +116,36 @@ fn check(name: &str, fixture: &Value, rules: &Rules) -> Vec<String> {
     problems
 }
 
-#[test]
-fn every_scenario_gives_what_the_texts_say() {
+/// Runs every fixture in `dir` under `law` (unless its case names one) and returns how
+/// many there were and what went wrong.
+fn run(dir: &str, law: Law) -> (usize, Vec<String>) {
     let rules = Rules::builtin().expect("built-in data");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut files: Vec<_> =
         std::fs::read_dir(&dir).expect("scenario dir").filter_map(Result::ok).map(|e| e.path()).collect();
     files.retain(|p| p.extension().is_some_and(|e| e == "json"));
     files.sort();
-    assert!(files.len() >= 60, "only {} scenarios found in {}", files.len(), dir.display());
     let mut problems = Vec::new();
     for path in &files {
         let name = path.file_stem().unwrap_or_default().to_string_lossy().to_string();
         let fixture: Value =
             serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("valid JSON");
         assert!(fixture["clause"].as_str().is_some_and(|c| !c.is_empty()), "{name}: every scenario names its clause");
-        problems.extend(check(&name, &fixture, rules));
+        problems.extend(check(&name, &fixture, rules, law));
     }
-    assert!(problems.is_empty(), "{} of {} scenarios wrong:\n{}", problems.len(), files.len(), problems.join("\n"));
+    (files.len(), problems)
+}
+
+#[test]
+fn every_scenario_from_the_five_texts_holds_under_the_core_law() {
+    let (count, problems) = run("tests/scenarios", Law::Core);
+    assert!(count >= 60, "only {count} scenarios found");
+    assert!(problems.is_empty(), "{} of {count} scenarios wrong:\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
+fn every_scenario_from_the_later_acts_holds_under_the_current_law() {
+    let (count, problems) = run("tests/scenarios/acts", Law::Current);
+    assert!(count >= 30, "only {count} scenarios found");
+    assert!(problems.is_empty(), "{} of {count} scenarios wrong:\n{}", problems.len(), problems.join("\n"));
 }

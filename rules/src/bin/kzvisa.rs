@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use kzvisa_rules::data::FILES;
 use kzvisa_rules::regime::route_for;
-use kzvisa_rules::{evaluate, json, Purpose, Route, Rules};
+use kzvisa_rules::{evaluate, json, Law, Purpose, Route, Rules, KAZAKHSTAN};
 
 const USAGE: &str = "\
 Usage:
@@ -19,6 +19,9 @@ Options:
   --json           rules, countries: print JSON instead of text
   --lang en|ru|kk  countries: names in this language (default en)
   --date YYYY-MM-DD  countries: routes for an entry on this date (default today)
+  --law current|core check, countries: the five texts and every later act in force
+                   (current, the default), or the five texts alone (core); for check,
+                   in place of the case's own `law`
 
 One case prints its assessment as JSON. Several print one JSON line each:
 {\"file\": ..., \"assessment\": ...} or {\"file\": ..., \"errors\": [...]}.
@@ -47,12 +50,14 @@ struct Options {
     json: bool,
     lang: String,
     date: Option<String>,
+    law: Option<Law>,
 }
 
 fn parse_args(args: Vec<String>) -> Result<Options, String> {
     let mut it = args.into_iter();
     let command = it.next().ok_or("no command given")?;
-    let mut o = Options { command, files: Vec::new(), rules_dir: None, json: false, lang: "en".into(), date: None };
+    let mut o =
+        Options { command, files: Vec::new(), rules_dir: None, json: false, lang: "en".into(), date: None, law: None };
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
         match arg.as_str() {
@@ -60,6 +65,10 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
             "--json" => o.json = true,
             "--lang" => o.lang = value("--lang")?,
             "--date" => o.date = Some(value("--date")?),
+            "--law" => {
+                let text = value("--law")?;
+                o.law = Some(Law::parse(&text).ok_or(format!("--law must be current or core, not {text}"))?);
+            }
             "-h" | "--help" => return Err(String::new()),
             a if a.starts_with("--") => return Err(format!("unknown option {a}")),
             _ => o.files.push(arg),
@@ -107,7 +116,7 @@ fn read_input(file: &str) -> Result<String, String> {
     }
 }
 
-fn check(rules: &Rules, files: &[String]) -> ExitCode {
+fn check(rules: &Rules, files: &[String], law: Option<Law>) -> ExitCode {
     if files.is_empty() {
         eprintln!("kzvisa check: name a case file, or - for standard input");
         return ExitCode::from(2);
@@ -118,6 +127,9 @@ fn check(rules: &Rules, files: &[String]) -> ExitCode {
         let outcome = read_input(file).and_then(|text| {
             let mut case = json::read_case(&text).map_err(|e| e.to_string())?;
             case.today.get_or_insert_with(today);
+            if let Some(law) = law {
+                case.law = Some(law.as_str().into());
+            }
             Ok(evaluate(rules, &case))
         });
         let prefix = if many { format!("{file}: ") } else { String::new() };
@@ -172,22 +184,41 @@ fn show_rules(rules: &Rules, as_json: bool) {
         return;
     }
     say!("kzvisa rules {} (as of {}, reviewed {}, vouched until {})", m.version, m.as_of, m.reviewed, m.vouched_until);
-    say!("\nSources:");
-    for s in &rules.sources {
+    say!("\nThe five texts (the core, law=core):");
+    for s in rules.sources.iter().filter(|s| s.is_core()) {
         say!("  {:<13} [{}] {}", s.id, s.language, s.title);
         if let Some(note) = &s.note {
             say!("  {:<13} note: {note}", "");
         }
     }
+    say!("\nLater acts and other sources (law=current), with their date in force and confidence:");
+    for s in rules.sources.iter().filter(|s| !s.is_core()) {
+        let date = |d: Option<chrono::NaiveDate>| d.map_or("unknown".to_string(), |d| d.to_string());
+        say!("  {} [{}, {}] {}", s.id, s.kind, s.confidence, s.title);
+        say!(
+            "      number {}, signed {}, in force {}; {} ({}, seen {})",
+            s.number.as_deref().unwrap_or("none"),
+            date(s.signed),
+            date(s.in_force),
+            s.url.as_deref().unwrap_or("no address"),
+            s.publisher.as_deref().unwrap_or("publisher not recorded"),
+            date(s.seen)
+        );
+        if let Some(note) = &s.note {
+            say!("      note: {note}");
+        }
+    }
     say!("\nRegimes:");
     for g in &rules.regimes {
         let applied = g.countries.iter().filter(|c| c.doubt.is_none()).count();
+        let layer = if rules.is_core(&g.cite) { "core" } else { "later act" };
         let to = g.to.map_or("(open)".to_string(), |d| d.to_string());
         let purposes: Vec<&str> = g.purposes.iter().map(|p| p.as_str()).collect();
         say!(
-            "  {:<26} {:<9} {} states, from {} to {to}; purposes: {}",
+            "  {:<26} {:<9} {:<9} {} states, from {} to {to}; purposes: {}",
             g.id,
             g.route.as_str(),
+            layer,
             applied,
             g.from,
             purposes.join(", ")
@@ -232,18 +263,19 @@ fn show_countries(rules: &Rules, o: &Options) -> ExitCode {
         Route::ConsularVisa => "visa",
     };
     let mut rows = Vec::new();
+    let law = o.law.unwrap_or_default();
     if !o.json {
         let head: Vec<String> = Purpose::ALL.iter().map(|p| format!("{:<10}", p.as_str())).collect();
-        say!("routes for an entry on {date} (free = visa_free, e-visa = e_visa, visa = consular_visa)");
+        say!("routes for an entry on {date}, law={law} (free = visa_free, e-visa = e_visa, visa = consular_visa)");
         say!("{:<3} {:<4} {:<36} {}", "a2", "a3", "name", head.join(" ").trim_end());
     }
-    for c in rules.countries.iter().filter(|c| c.alpha2 != "KZ") {
+    for c in rules.countries.iter().filter(|c| c.alpha2 != KAZAKHSTAN) {
         let name = match o.lang.as_str() {
             "ru" => &c.ru,
             "kk" => &c.kk,
             _ => &c.en,
         };
-        let routes: Vec<Route> = Purpose::ALL.iter().map(|p| route_for(rules, &c.alpha2, *p, date)).collect();
+        let routes: Vec<Route> = Purpose::ALL.iter().map(|p| route_for(rules, &c.alpha2, *p, date, law)).collect();
         if o.json {
             let by_purpose: serde_json::Map<String, serde_json::Value> =
                 Purpose::ALL.iter().zip(&routes).map(|(p, r)| (p.as_str().into(), r.as_str().into())).collect();
@@ -282,7 +314,7 @@ fn main() -> ExitCode {
         }
     };
     match options.command.as_str() {
-        "check" => check(&rules, &options.files),
+        "check" => check(&rules, &options.files, options.law),
         "rules" => {
             show_rules(&rules, options.json);
             ExitCode::SUCCESS

@@ -8,6 +8,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::calendar::Calendar;
+use crate::codes::{Confidence, Law, Param, RuleId};
 use model::{
     CalendarFile, CountriesFile, CountriesMeta, Country, Discrepancy, DocumentsFile, Item, Meta, Regime, RegimesFile,
     RuleEntry, RulesFile, Source, SourcesFile, StepsFile,
@@ -213,23 +214,47 @@ impl Rules {
         self.countries.iter().find(|c| pick(c).eq_ignore_ascii_case(code))
     }
 
-    /// The entry of rule `id` in force on `date`.
-    pub fn rule(&self, id: &str, date: NaiveDate) -> Option<&RuleEntry> {
-        self.rules.iter().find(|r| r.id == id && r.from <= date && r.to.is_none_or(|to| date <= to))
+    /// Whether every text `cites` name is one of the five core texts.
+    pub fn is_core(&self, cites: &[model::Cite]) -> bool {
+        cites.iter().all(|c| self.source(&c.doc).is_some_and(Source::is_core))
     }
 
-    /// Any entry of rule `id` (for its citation), preferring the one in force on `date`.
-    pub fn rule_for_cite(&self, id: &str, date: NaiveDate) -> Option<&RuleEntry> {
-        self.rule(id, date).or_else(|| self.rules.iter().find(|r| r.id == id))
+    /// The least confidence of the texts `cites` name.
+    pub fn confidence(&self, cites: &[model::Cite]) -> Confidence {
+        cites.iter().filter_map(|c| self.source(&c.doc)).map(|s| s.confidence).min().unwrap_or(Confidence::Core)
     }
 
-    /// The citations and recorded doubt behind an id an assessment names: a rule (the
-    /// entry in force on `date`, else any), a regime, or a document or step code.
-    pub fn cites_of(&self, id: &str, date: NaiveDate) -> (&[model::Cite], Option<&str>) {
-        if let Some(rule) = self.rule_for_cite(id, date) {
+    /// Whether an entry resting on `cites` is part of the law applied: under `law=core`
+    /// only what the five texts say.
+    pub fn applies(&self, law: Law, cites: &[model::Cite]) -> bool {
+        law == Law::Current || self.is_core(cites)
+    }
+
+    /// The entry of rule `id` in force on `date` under `law`. Where a later act and a core
+    /// text both give one, the later act's applies (it came after the texts).
+    pub fn rule(&self, id: RuleId, date: NaiveDate, law: Law) -> Option<&RuleEntry> {
+        self.rules
+            .iter()
+            .filter(|r| r.id == id && r.from <= date && r.to.is_none_or(|to| date <= to))
+            .filter(|r| self.applies(law, &r.cite))
+            .max_by_key(|r| !self.is_core(&r.cite))
+    }
+
+    /// The citations and recorded doubt behind an id an assessment names: the entry of a
+    /// rule that came into force on `from` (as the assessment records it), a regime, or a
+    /// document or step code.
+    pub fn cites_of(&self, id: &str, from: Option<NaiveDate>) -> (&[model::Cite], Option<&str>) {
+        let rule = RuleId::parse(id).and_then(|id| {
+            let mut entries = self.rules.iter().filter(|r| r.id == id);
+            match from {
+                Some(from) => entries.find(|r| r.from == from),
+                None => entries.next(),
+            }
+        });
+        if let Some(rule) = rule {
             return (&rule.cite, rule.doubt.as_deref());
         }
-        if let Some(regime) = self.regimes.iter().find(|g| g.id == id) {
+        if let Some(regime) = self.regime(id) {
             return (&regime.cite, regime.doubt.as_deref());
         }
         match self.documents.iter().chain(&self.steps).find(|i| i.code == id) {
@@ -238,9 +263,14 @@ impl Rules {
         }
     }
 
-    /// A parameter of rule `id` in force on `date`.
-    pub fn param(&self, id: &str, name: &str, date: NaiveDate) -> Option<i64> {
-        self.rule(id, date)?.params.get(name).copied()
+    /// A parameter of rule `id` in force on `date` under `law`.
+    pub fn param(&self, id: RuleId, name: Param, date: NaiveDate, law: Law) -> Option<i64> {
+        self.rule(id, date, law)?.params.get(&name).copied()
+    }
+
+    /// The regime with this id.
+    pub fn regime(&self, id: &str) -> Option<&Regime> {
+        self.regimes.iter().find(|g| g.id == id)
     }
 
     /// The source with this id.

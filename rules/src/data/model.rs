@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{de, Deserialize, Deserializer, Serialize};
 
-use crate::codes::{Condition, DeadlineCode, EntryPoint, Purpose, Route};
+use crate::codes::{
+    Condition, Confidence, DeadlineCode, EntryPoint, Param, Purpose, Route, RuleId, SourceKind, YearBasis,
+};
 use crate::date::{parse_iso, DateError};
 
 fn date_message(text: &str, err: DateError) -> String {
@@ -50,17 +52,54 @@ pub struct Meta {
     pub vouched_until: NaiveDate,
 }
 
-/// A text rules may cite.
+/// A name in each of the app's languages.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    pub en: String,
+    pub ru: String,
+    pub kk: String,
+}
+
+/// A text rules may cite: one of the five seed texts (`file`), or a later act with its
+/// public source, dates and how sure we are of it.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
+    pub kind: SourceKind,
     #[serde(default)]
     pub file: Option<String>,
     pub language: String,
     pub title: String,
+    /// A short name for travellers, in each language (the title is in the act's language).
+    #[serde(default)]
+    pub names: Option<Names>,
+    /// The act's number, as it is cited.
+    #[serde(default)]
+    pub number: Option<String>,
+    #[serde(default, deserialize_with = "opt_iso")]
+    pub signed: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "opt_iso")]
+    pub in_force: Option<NaiveDate>,
+    /// Where the text, or the report of it, can be read.
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// The day the source was last read.
+    #[serde(default, deserialize_with = "opt_iso")]
+    pub seen: Option<NaiveDate>,
+    pub confidence: Confidence,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+impl Source {
+    /// Whether this is one of the five core texts.
+    pub fn is_core(&self) -> bool {
+        self.confidence == Confidence::Core
+    }
 }
 
 /// Where texts disagree or are silent, and the reading applied.
@@ -86,13 +125,16 @@ pub(crate) struct SourcesFile {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleEntry {
-    pub id: String,
+    pub id: RuleId,
     #[serde(deserialize_with = "iso")]
     pub from: NaiveDate,
     #[serde(default, deserialize_with = "opt_iso")]
     pub to: Option<NaiveDate>,
     #[serde(default)]
-    pub params: BTreeMap<String, i64>,
+    pub params: BTreeMap<Param, i64>,
+    /// The regimes the rule is limited to (none: every traveller).
+    #[serde(default)]
+    pub regimes: Vec<String>,
     pub cite: Vec<Cite>,
     #[serde(default)]
     pub doubt: Option<String>,
@@ -110,6 +152,12 @@ pub(crate) struct RulesFile {
 pub struct ListedCountry {
     pub code: String,
     pub lines: BTreeMap<String, String>,
+    /// The days the state is on the list, where they differ from the regime's (a state
+    /// added to a list later, or taken off it when a treaty replaced the list for it).
+    #[serde(default, deserialize_with = "opt_iso")]
+    pub from: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "opt_iso")]
+    pub to: Option<NaiveDate>,
     /// Set when the entry is uncertain: such an entry is not applied.
     #[serde(default)]
     pub doubt: Option<String>,
@@ -132,12 +180,31 @@ pub struct Regime {
     pub window_days: Option<u32>,
     #[serde(default)]
     pub window_max_days: Option<u32>,
+    /// At most this many days of presence in a year, counted as `year_basis` says.
+    #[serde(default)]
+    pub year_max_days: Option<u32>,
+    #[serde(default)]
+    pub year_basis: Option<YearBasis>,
     #[serde(default)]
     pub entry_points: Vec<EntryPoint>,
     pub cite: Vec<Cite>,
     #[serde(default)]
     pub doubt: Option<String>,
     pub countries: Vec<ListedCountry>,
+}
+
+impl Regime {
+    /// Whether the regime is in force on `date`.
+    pub fn in_force(&self, date: NaiveDate) -> bool {
+        self.from <= date && self.to.is_none_or(|to| date <= to)
+    }
+
+    /// The state's entry, if the regime lists it on `date`.
+    pub fn listing(&self, code: &str, date: NaiveDate) -> Option<&ListedCountry> {
+        self.countries
+            .iter()
+            .find(|c| c.code == code && c.from.is_none_or(|f| f <= date) && c.to.is_none_or(|t| date <= t))
+    }
 }
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -155,6 +222,13 @@ pub struct Item {
     pub routes: Vec<Route>,
     #[serde(default)]
     pub purposes: Vec<Purpose>,
+    /// The regimes the item is for (none: any).
+    #[serde(default)]
+    pub regimes: Vec<String>,
+    /// The rule whose parameters (in force on the day the item is dated by, or `today`)
+    /// the item's words name.
+    #[serde(default)]
+    pub rule: Option<RuleId>,
     #[serde(default)]
     pub when: Option<Condition>,
     #[serde(default)]

@@ -8,22 +8,8 @@ use chrono::Datelike;
 use super::model::{Cite, Item};
 use super::{DataError, Rules};
 use crate::calendar::month_day;
-use crate::codes::Route;
+use crate::codes::{Confidence, Param, Route, RuleId};
 use crate::date::is_weekend;
-
-/// The rules the engine reads, with the parameters each entry must have.
-pub(crate) const KNOWN_RULES: &[(&str, &[&str])] = &[
-    ("visa_required", &[]),
-    ("passport_valid_for_stay", &[]),
-    ("passport_validity_after_visa", &["months"]),
-    ("passport_blank_pages", &["min_pages"]),
-    ("passport_condition", &[]),
-    ("fingerprints", &["min_age_years"]),
-    ("host_notification", &["working_days"]),
-    ("temporary_residence_permit", &["over_days"]),
-    ("invitation_approval", &["approval_working_days", "extended_calendar_days", "decision_working_days"]),
-    ("consular_processing", &["working_days", "after_late_approval_working_days"]),
-];
 
 /// The largest value a parameter may take: day counts beyond this are data errors.
 const MAX_PARAM: i64 = 3660;
@@ -72,6 +58,21 @@ impl Checker<'_> {
     fn sources(&mut self) {
         let r = self.rules;
         self.unique("sources.toml", "source", r.sources.iter().map(|s| s.id.as_str()));
+        for s in &r.sources {
+            let entry = format!("source \"{}\"", s.id);
+            // A seed text is the core; anything else is a later act and says where it was read.
+            if s.file.is_some() != (s.confidence == Confidence::Core) {
+                self.fail("sources.toml", &entry, "a seed text (`file`) has confidence core, and only it");
+            }
+            if s.confidence != Confidence::Core && (s.url.is_none() || s.seen.is_none()) {
+                self.fail("sources.toml", &entry, "a later act needs `url` and `seen`: where and when it was read");
+            }
+            if let (Some(signed), Some(in_force)) = (s.signed, s.in_force) {
+                if in_force < signed {
+                    self.fail("sources.toml", &entry, "`in_force` is before `signed`");
+                }
+            }
+        }
         if r.meta.vouched_until < r.meta.as_of {
             self.fail("sources.toml", "meta", "`vouched_until` is before `as_of`");
         }
@@ -109,29 +110,39 @@ impl Checker<'_> {
 
     fn rule_entries(&mut self) {
         let r = self.rules;
-        for (id, _) in KNOWN_RULES {
-            if !r.rules.iter().any(|e| e.id == *id) {
-                self.fail("rules.toml", format!("rule \"{id}\""), "is missing: the engine needs it");
+        for id in RuleId::ALL.iter().filter(|id| id.required()) {
+            if !r.rules.iter().any(|e| e.id == *id && r.is_core(&e.cite)) {
+                self.fail(
+                    "rules.toml",
+                    format!("rule \"{id}\""),
+                    "is missing: the engine needs it from the core texts",
+                );
             }
         }
         for (i, e) in r.rules.iter().enumerate() {
             let entry = format!("rule \"{}\" (from {})", e.id, e.from);
-            let Some((_, wanted)) = KNOWN_RULES.iter().find(|(id, _)| *id == e.id) else {
-                self.fail("rules.toml", entry, "is not a rule the engine knows (check the spelling)");
-                continue;
-            };
-            let given: BTreeSet<&str> = e.params.keys().map(String::as_str).collect();
-            let wanted: BTreeSet<&str> = wanted.iter().copied().collect();
+            let given: BTreeSet<Param> = e.params.keys().copied().collect();
+            let wanted: BTreeSet<Param> = e.id.params().iter().copied().collect();
             if given != wanted {
-                self.fail("rules.toml", &entry, format!("params must be exactly {wanted:?}, found {given:?}"));
+                let names = |set: &BTreeSet<Param>| set.iter().map(|p| p.as_str()).collect::<Vec<_>>();
+                let message = format!("params must be exactly {:?}, found {:?}", names(&wanted), names(&given));
+                self.fail("rules.toml", &entry, message);
+            }
+            for regime in &e.regimes {
+                if r.regime(regime).is_none() {
+                    self.fail("rules.toml", &entry, format!("names unknown regime `{regime}`"));
+                }
             }
             if let Some((name, v)) = e.params.iter().find(|(_, v)| !(0..=MAX_PARAM).contains(*v)) {
                 self.fail("rules.toml", &entry, format!("param `{name}` = {v} is outside 0..={MAX_PARAM}"));
             }
             self.dates("rules.toml", &entry, Some(e.from), e.to);
             self.cites("rules.toml", &entry, &e.cite);
+            // A later act's entry may overlap a core text's: it replaces it (law=current),
+            // and the core entry still answers under law=core.
             let overlaps = r.rules[..i].iter().any(|o| {
                 o.id == e.id
+                    && r.is_core(&o.cite) == r.is_core(&e.cite)
                     && o.from <= e.to.unwrap_or(chrono::NaiveDate::MAX)
                     && e.from <= o.to.unwrap_or(chrono::NaiveDate::MAX)
             });
@@ -146,7 +157,7 @@ impl Checker<'_> {
         self.unique("regimes.toml", "regime", r.regimes.iter().map(|g| g.id.as_str()));
         for g in &r.regimes {
             let entry = format!("regime \"{}\"", g.id);
-            if r.rules.iter().any(|e| e.id == g.id) {
+            if RuleId::parse(&g.id).is_some() {
                 self.fail("regimes.toml", &entry, "has the id of a rule in rules.toml");
             }
             self.dates("regimes.toml", &entry, Some(g.from), g.to);
@@ -177,6 +188,10 @@ impl Checker<'_> {
             if g.max_stay_days.is_some_and(|d| i64::from(d) > MAX_PARAM) {
                 self.fail("regimes.toml", &entry, format!("max_stay_days is over {MAX_PARAM}"));
             }
+            if g.year_max_days.is_some() != g.year_basis.is_some() || g.year_max_days.is_some_and(|d| d == 0 || d > 366)
+            {
+                self.fail("regimes.toml", &entry, "year_max_days (1 to 366) and year_basis go together");
+            }
             match (g.window_days, g.window_max_days) {
                 (None, None) => {}
                 (Some(w), Some(m)) if m >= 1 && m <= w && i64::from(w) <= MAX_PARAM => {}
@@ -195,6 +210,7 @@ impl Checker<'_> {
                         "is not an alpha-2 code in countries.toml",
                     );
                 }
+                self.dates("regimes.toml", &format!("{entry}: country \"{}\"", c.code), c.from, c.to);
                 if c.lines.is_empty() {
                     self.fail(
                         "regimes.toml",
@@ -223,6 +239,11 @@ impl Checker<'_> {
                 || !item.code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
             {
                 self.fail(file, &entry, "codes are lower_snake_case");
+            }
+            for regime in &item.regimes {
+                if self.rules.regime(regime).is_none() {
+                    self.fail(file, &entry, format!("names unknown regime `{regime}`"));
+                }
             }
             if !dated && item.date.is_some() {
                 self.fail(file, &entry, "documents have no `date`");

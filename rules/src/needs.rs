@@ -1,0 +1,65 @@
+//! What a case needs asked beyond the required answers: the engine says so, from the
+//! same rules it applies, so that the page never asks what does not change the answer
+//! and never leaves out what does.
+
+use chrono::NaiveDate;
+
+use crate::assessment::Window;
+use crate::case::RawCase;
+use crate::codes::{Law, Param, Purpose, Route, RuleId};
+use crate::data::Rules;
+use crate::date::parse_iso;
+use crate::regime;
+
+/// The questions a case needs, with the values that make them needed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Needs {
+    /// Earlier stays count: the regime limits days in a window or a year. The window,
+    /// when the limit is one, for the question's hint.
+    pub previous_stays: bool,
+    pub window: Option<Window>,
+    /// The date of birth counts: fingerprints are due from this age on a consular visa.
+    pub birth_date: Option<i64>,
+}
+
+impl Needs {
+    pub fn any(self) -> bool {
+        self.previous_stays || self.birth_date.is_some()
+    }
+}
+
+/// What `case` needs asked, from what it has so far (nothing until the nationality,
+/// purpose and entry date are known and valid).
+pub fn needs(rules: &Rules, case: &RawCase) -> Needs {
+    let date = |t: &Option<String>| t.as_deref().and_then(|t| parse_iso(t.trim()).ok());
+    let nationality = case.nationality.as_deref().and_then(|n| rules.country(n)).map(|c| c.alpha2.as_str());
+    let purpose = case.purpose.as_deref().and_then(Purpose::parse);
+    let law = case.law.as_deref().map_or(Some(Law::Current), Law::parse);
+    let (Some(nationality), Some(purpose), Some(entry), Some(today), Some(law)) =
+        (nationality, purpose, date(&case.trip.entry), date(&case.today), law)
+    else {
+        return Needs::default();
+    };
+    needs_for(rules, nationality, purpose, entry, today, law)
+}
+
+fn needs_for(
+    rules: &Rules,
+    nationality: &str,
+    purpose: Purpose,
+    entry: NaiveDate,
+    today: NaiveDate,
+    law: Law,
+) -> Needs {
+    match regime::regime_for(rules, nationality, purpose, entry, law) {
+        Some(g) if g.route == Route::VisaFree => Needs {
+            previous_stays: g.window_days.is_some() || g.year_max_days.is_some(),
+            window: g.window_days.zip(g.window_max_days).map(|(days, max)| Window { days, max }),
+            birth_date: None,
+        },
+        Some(_) => Needs::default(),
+        None => {
+            Needs { birth_date: rules.param(RuleId::Fingerprints, Param::MinAgeYears, today, law), ..Needs::default() }
+        }
+    }
+}
