@@ -59,7 +59,7 @@ fn Shell() -> impl IntoView {
         Ok(_) => Vec::new(),
         Err(e) => e.0,
     });
-    let extras = Memo::new(move |_| flow::extras(rules(), &store.case(), &store.today()));
+    let extras = Memo::new(move |_| kzvisa_rules::needs(rules(), &store.case()));
     let current = Memo::new(move |_| store.fragment.with(|f| errors.with(|e| flow::current(f, e, extras.get()))));
     provide_context(Flow { extras, errors });
     let generation = RwSignal::new(0u32);

@@ -2,10 +2,8 @@
 //! traveller. Which screen shows is derived from the URL: an explicit `step`, else the
 //! first question that needs an answer, else the result.
 
-use kzvisa_rules::date::parse_iso;
-use kzvisa_rules::regime::route_for;
 use kzvisa_rules::url::Fragment;
-use kzvisa_rules::{InputError, Purpose, RawCase, Route, Rules};
+use kzvisa_rules::{InputError, Needs};
 
 /// The answer a field belongs to: `passport` for `passport.expires`, `previous_stays`
 /// for `previous_stays[1].exit`.
@@ -61,57 +59,23 @@ impl Step {
     }
 }
 
-/// What the optional screen asks for this traveller: only what changes the answer.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Extras {
-    /// Earlier stays matter for a visa-free regime with a days-in-window limit.
-    pub stays: bool,
-    /// The date of birth matters when fingerprints are due from an age.
-    pub birth_date: bool,
-}
+/// What the details screen asks for this traveller: what the engine says the case needs
+/// (`kzvisa_rules::needs`), so that only what changes the answer is asked.
+pub type Extras = Needs;
 
-impl Extras {
-    pub fn any(self) -> bool {
-        self.stays || self.birth_date
-    }
-
-    /// Whether the details screen asks `field` of this traveller.
-    fn asks(self, field: &str) -> bool {
-        match root(field) {
-            "birth_date" => self.birth_date,
-            "previous_stays" => self.stays,
-            _ => false,
-        }
+/// Whether the details screen asks `field` of this traveller.
+fn asks(extras: Extras, field: &str) -> bool {
+    match root(field) {
+        "birth_date" => extras.birth_date.is_some(),
+        "previous_stays" => extras.previous_stays,
+        _ => false,
     }
 }
 
 /// The screen that asks `field` of this traveller, if any does. An answer no screen asks
 /// (a link's `today`, or earlier stays where they do not count) can only be removed.
 pub fn asking(field: &str, extras: Extras) -> Option<Step> {
-    questions(extras).into_iter().find(|s| s.owns(field) && (*s != Step::Extras || extras.asks(field)))
-}
-
-/// Which extra questions apply, from the answers so far (none until they are known).
-pub fn extras(rules: &Rules, case: &RawCase, today: &str) -> Extras {
-    let nationality = case.nationality.as_deref().and_then(|n| rules.country(n)).map(|c| c.alpha2.as_str());
-    let purpose = case.purpose.as_deref().and_then(Purpose::parse);
-    let entry = case.trip.entry.as_deref().and_then(|d| parse_iso(d).ok());
-    let (Some(nationality), Some(purpose), Some(entry), Ok(today)) = (nationality, purpose, entry, parse_iso(today))
-    else {
-        return Extras::default();
-    };
-    match route_for(rules, nationality, purpose, entry) {
-        Route::VisaFree => Extras {
-            stays: rules.regimes.iter().any(|g| {
-                g.route == Route::VisaFree
-                    && g.window_days.is_some()
-                    && g.countries.iter().any(|c| c.code == nationality)
-            }),
-            birth_date: false,
-        },
-        Route::EVisa => Extras::default(),
-        Route::ConsularVisa => Extras { stays: false, birth_date: rules.rule("fingerprints", today).is_some() },
-    }
+    questions(extras).into_iter().find(|s| s.owns(field) && (*s != Step::Extras || asks(extras, field)))
 }
 
 /// The question screens that apply, given what the details screen asks.
@@ -152,7 +116,8 @@ pub fn next(step: Step, applicable: &[Step]) -> Step {
 /// the details screen did not ask before (a new nationality that gives fingerprints):
 /// that question first.
 pub fn after_answer(step: Step, from_check: bool, before: Extras, now: Extras) -> (Step, bool) {
-    let newly_asked = (now.birth_date && !before.birth_date) || (now.stays && !before.stays);
+    let newly_asked =
+        (now.birth_date.is_some() && before.birth_date.is_none()) || (now.previous_stays && !before.previous_stays);
     match (from_check, newly_asked && step != Step::Extras) {
         (true, true) => (Step::Extras, true),
         (true, false) => (Step::Check, false),
@@ -174,11 +139,15 @@ mod tests {
     use super::*;
     use kzvisa_rules::{InputError, InputErrorCode};
 
+    fn needs(stays: bool, birth_date: bool) -> Extras {
+        Extras { previous_stays: stays, birth_date: birth_date.then_some(16), ..Extras::default() }
+    }
+
     #[test]
     fn a_result_is_shown_only_for_a_complete_case() {
         let f = Fragment::parse("step=result&nationality=DE");
         let errors = vec![InputError::new("purpose", InputErrorCode::Missing, "is required")];
-        let both = Extras { stays: true, birth_date: true };
+        let both = needs(true, true);
         assert_eq!(current(&f, &errors, both), Step::Purpose);
         assert_eq!(current(&f, &[], both), Step::Result);
         let none = Extras::default();
@@ -189,7 +158,7 @@ mod tests {
     #[test]
     fn an_answer_no_screen_asks_goes_to_the_check_screen() {
         let stay = vec![InputError::new("previous_stays[0].entry", InputErrorCode::InvalidDate, "not a date")];
-        let stays_only = Extras { stays: true, birth_date: false };
+        let stays_only = needs(true, false);
         assert_eq!(current(&Fragment::default(), &stay, stays_only), Step::Extras);
         let birth = vec![InputError::new("birth_date", InputErrorCode::InvalidDate, "not a date")];
         assert_eq!(current(&Fragment::default(), &birth, stays_only), Step::Check);
@@ -201,8 +170,8 @@ mod tests {
 
     #[test]
     fn a_change_from_the_check_screen_asks_what_it_newly_needs_then_returns() {
-        let (none, birth) = (Extras::default(), Extras { stays: false, birth_date: true });
-        let stays = Extras { stays: true, birth_date: false };
+        let (none, birth) = (Extras::default(), needs(false, true));
+        let stays = needs(true, false);
         assert_eq!(after_answer(Step::Nationality, true, none, none), (Step::Check, false));
         assert_eq!(after_answer(Step::Nationality, true, stays, birth), (Step::Extras, true));
         assert_eq!(after_answer(Step::Extras, true, stays, birth), (Step::Check, false));

@@ -115,8 +115,8 @@ pub fn IdleReset(generation: RwSignal<u32>) -> impl IntoView {
             <div class="idle-warning" role="alertdialog" aria-modal="false" aria-labelledby="idle-title" aria-live="assertive">
                 <p id="idle-title">
                     {tr_string(move |l| {
-                        let n = i32::try_from(remaining.get().unwrap_or(0)).unwrap_or(0);
-                        td_string!(l, kiosk.countdown, count = n).to_string()
+                        let n = i64::from(remaining.get().unwrap_or(0));
+                        crate::texts::plural!(l, n, kiosk.countdown)
                     })}
                 </p>
                 <button type="button" class="button" on:click=move |_| touched()>{tr(|l| td_string!(l, kiosk.stay))}</button>

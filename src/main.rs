@@ -4,6 +4,7 @@ mod app;
 mod embed;
 mod flow;
 mod kiosk;
+mod plural;
 mod result;
 mod state;
 mod steps;

@@ -3,10 +3,50 @@
 //! leptos_i18n refuses a key missing from any locale. Nothing here is ever parsed as HTML.
 
 use chrono::{Datelike, NaiveDate};
-use kzvisa_rules::data::model::Country;
-use kzvisa_rules::{DeadlineCode, EntryPoint, InputErrorCode, Issue, IssueCode, Purpose};
+use kzvisa_rules::data::model::{Country, Source};
+use kzvisa_rules::{
+    Confidence, DeadlineCode, EntryPoint, InputErrorCode, Issue, IssueCode, Line, Param, Purpose, Route, SourceKind,
+};
 
 use crate::i18n::*;
+
+/// What a number counts: each has its plural forms in every language (`counted.*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Noun {
+    Days,
+    WorkingDays,
+    Years,
+    Months,
+    Pages,
+    Hours,
+}
+
+/// Picks the form of a plural key for `n`: `plural!(l, n, counted.days)`.
+macro_rules! plural {
+    ($l:expr, $n:expr, $($key:ident).+) => {{
+        let n = $n;
+        match $crate::plural::form($l, n) {
+            $crate::plural::Form::One => td_string!($l, $($key).+.one, n = n),
+            $crate::plural::Form::Few => td_string!($l, $($key).+.few, n = n),
+            $crate::plural::Form::Many => td_string!($l, $($key).+.many, n = n),
+            $crate::plural::Form::Other => td_string!($l, $($key).+.other, n = n),
+        }
+        .to_string()
+    }};
+}
+pub(crate) use plural;
+
+/// A number with what it counts, in the plural form of the language: "30 days", "30 дней".
+pub fn count(l: Locale, noun: Noun, n: i64) -> String {
+    match noun {
+        Noun::Days => plural!(l, n, counted.days),
+        Noun::WorkingDays => plural!(l, n, counted.working_days),
+        Noun::Years => plural!(l, n, counted.years),
+        Noun::Months => plural!(l, n, counted.months),
+        Noun::Pages => plural!(l, n, counted.pages),
+        Noun::Hours => plural!(l, n, counted.hours),
+    }
+}
 
 /// A date as people write it in the language: 1 December 2026, 1 декабря 2026 г., 2026 жылғы 1 желтоқсан.
 pub fn date(l: Locale, d: NaiveDate) -> String {
@@ -29,7 +69,7 @@ pub fn date(l: Locale, d: NaiveDate) -> String {
 
 /// A number of days with the plural form of the language.
 pub fn days(l: Locale, n: i64) -> String {
-    td_string!(l, days, count = i32::try_from(n).unwrap_or(i32::MAX)).to_string()
+    count(l, Noun::Days, n)
 }
 
 pub fn country(l: Locale, c: &Country) -> &str {
@@ -84,6 +124,7 @@ pub fn deadline(l: Locale, d: DeadlineCode) -> &'static str {
         DeadlineCode::LatestExit => td_string!(l, deadline.latest_exit),
         DeadlineCode::InvitationRequestBy => td_string!(l, deadline.invitation_request_by),
         DeadlineCode::VisaApplicationBy => td_string!(l, deadline.visa_application_by),
+        DeadlineCode::RegistrationBy => td_string!(l, deadline.registration_by),
     }
 }
 
@@ -98,6 +139,7 @@ pub fn input_error(l: Locale, e: InputErrorCode) -> &'static str {
         E::KazakhstanCitizen => td_string!(l, error.kazakhstan_citizen),
         E::UnknownPurpose => td_string!(l, error.unknown_purpose),
         E::UnknownEntryPoint => td_string!(l, error.unknown_entry_point),
+        E::UnknownLaw => td_string!(l, error.unknown_law),
         E::NotANumber => td_string!(l, error.not_a_number),
         E::NotABoolean => td_string!(l, error.not_a_boolean),
         E::ExitBeforeEntry => td_string!(l, error.exit_before_entry),
@@ -112,42 +154,101 @@ pub fn input_error(l: Locale, e: InputErrorCode) -> &'static str {
     }
 }
 
-/// An issue in words, with its date, days and limits filled in.
-pub fn issue(l: Locale, i: &Issue) -> String {
+/// An issue in words, with the date, days and limits the engine applied filled in
+/// (`purpose`: the traveller's, for the issues that name it).
+pub fn issue(l: Locale, i: &Issue, purpose: Purpose) -> String {
     use IssueCode as C;
     let when = i.date.map(|d| date(l, d)).unwrap_or_default();
-    let days = i.days.unwrap_or_default();
-    let limit = i.limit.unwrap_or_default();
+    let n = |noun, v: Option<i64>| count(l, noun, v.unwrap_or_default());
+    let (days, limit, window) = (n(Noun::Days, i.days), n(Noun::Days, i.limit), n(Noun::Days, i.window));
     let year = i.year.unwrap_or_default();
     match i.code {
         C::PassportExpired => td_string!(l, issue.passport_expired, date = when).to_string(),
-        C::PassportValidityShort => td_string!(l, issue.passport_validity_short, date = when).to_string(),
-        C::PassportBlankPages => td_string!(l, issue.passport_blank_pages, limit = limit).to_string(),
+        C::PassportValidityShort => {
+            td_string!(l, issue.passport_validity_short, date = when, months = n(Noun::Months, i.limit)).to_string()
+        }
+        C::PassportBlankPages => td_string!(l, issue.passport_blank_pages, pages = n(Noun::Pages, i.limit)).to_string(),
         C::PassportCondition => td_string!(l, issue.passport_condition).to_string(),
         C::EVisaEntryPoint => td_string!(l, issue.e_visa_entry_point).to_string(),
         C::StayOver30Days => td_string!(l, issue.stay_over_30_days, days = days, limit = limit).to_string(),
         C::StayOverMaxStay => td_string!(l, issue.stay_over_max_stay, days = days, limit = limit).to_string(),
         C::StayOver90In180 => {
-            td_string!(l, issue.stay_over_90_in_180, date = when, days = days, limit = limit).to_string()
+            td_string!(l, issue.stay_over_90_in_180, date = when, days = days, limit = limit, window = window)
+                .to_string()
         }
-        C::FingerprintsRequired => td_string!(l, issue.fingerprints_required, limit = limit).to_string(),
-        C::PassportBlankPagesUnknown => td_string!(l, issue.passport_blank_pages_unknown, limit = limit).to_string(),
+        C::StayOverWindow => {
+            td_string!(l, issue.stay_over_window, date = when, days = days, limit = limit, window = window).to_string()
+        }
+        C::StayOverYearLimit => {
+            td_string!(l, issue.stay_over_year_limit, date = when, days = days, limit = limit).to_string()
+        }
+        C::FingerprintsRequired => {
+            td_string!(l, issue.fingerprints_required, age = n(Noun::Years, i.limit)).to_string()
+        }
+        C::PassportBlankPagesUnknown => {
+            td_string!(l, issue.passport_blank_pages_unknown, pages = n(Noun::Pages, i.limit)).to_string()
+        }
         C::PassportConditionUnknown => td_string!(l, issue.passport_condition_unknown).to_string(),
-        C::BirthDateMissing => td_string!(l, issue.birth_date_missing, limit = limit).to_string(),
-        C::VisaFreeNotForPurpose => td_string!(l, issue.visa_free_not_for_purpose).to_string(),
+        C::BirthDateMissing => td_string!(l, issue.birth_date_missing, age = n(Noun::Years, i.limit)).to_string(),
+        C::VisaFreeNotForPurpose => {
+            td_string!(l, issue.visa_free_not_for_purpose, purpose = self::purpose(l, purpose)).to_string()
+        }
         C::NationalityNotListed => td_string!(l, issue.nationality_not_listed).to_string(),
         C::ListEntryDoubtful => td_string!(l, issue.list_entry_doubtful).to_string(),
         C::TemporaryResidencePermitNeeded => {
             td_string!(l, issue.temporary_residence_permit_needed, days = days, limit = limit).to_string()
         }
-        C::InvitationTimeShort => td_string!(l, issue.invitation_time_short, date = when).to_string(),
-        C::VisaProcessingTimeShort => td_string!(l, issue.visa_processing_time_short, date = when).to_string(),
+        C::InvitationTimeShort => td_string!(l, issue.invitation_time_short, date = when, limit = limit).to_string(),
+        C::VisaProcessingTimeShort => {
+            let limit = n(Noun::WorkingDays, i.limit);
+            td_string!(l, issue.visa_processing_time_short, date = when, limit = limit).to_string()
+        }
         C::EntryDatePassed => td_string!(l, issue.entry_date_passed, date = when).to_string(),
         C::RulesMayBeOutdated => td_string!(l, issue.rules_may_be_outdated, date = when).to_string(),
         C::CalendarUnconfirmed => td_string!(l, issue.calendar_unconfirmed, year = year).to_string(),
         C::CalendarEstimated => td_string!(l, issue.calendar_estimated, year = year).to_string(),
         C::EVisaStayNotStated => td_string!(l, issue.e_visa_stay_not_stated).to_string(),
     }
+}
+
+/// How a route is named inside a sentence.
+pub fn route(l: Locale, r: Route) -> &'static str {
+    match r {
+        Route::VisaFree => td_string!(l, route.visa_free),
+        Route::EVisa => td_string!(l, route.e_visa),
+        Route::ConsularVisa => td_string!(l, route.consular_visa),
+    }
+}
+
+/// How sure the data are of a source, for travellers.
+pub fn confidence(l: Locale, c: Confidence) -> &'static str {
+    match c {
+        Confidence::Core => td_string!(l, confidence.core),
+        Confidence::Official => td_string!(l, confidence.official),
+        Confidence::Reported => td_string!(l, confidence.reported),
+    }
+}
+
+/// An act named by its kind, number and date: "Government resolution No. 1146 of 31
+/// December 2022". The title stays in the act's own language, shown with its citations.
+pub fn act(l: Locale, s: &Source) -> String {
+    let kind = match s.kind {
+        SourceKind::Seed => td_string!(l, act.seed),
+        SourceKind::Treaty => td_string!(l, act.treaty),
+        SourceKind::Law => td_string!(l, act.law),
+        SourceKind::Code => td_string!(l, act.code),
+        SourceKind::GovernmentResolution => td_string!(l, act.government_resolution),
+        SourceKind::MinistryOrder => td_string!(l, act.ministry_order),
+        SourceKind::OfficialPage => td_string!(l, act.official_page),
+    };
+    let mut name = kind.to_string();
+    if let Some(number) = &s.number {
+        name = format!("{name} {}", td_string!(l, act.number, number = number.as_str()));
+    }
+    if let Some(signed) = s.signed {
+        name = format!("{name} {}", td_string!(l, act.of, date = date(l, signed)));
+    }
+    name
 }
 
 /// A document of the list. Codes come from data: one an operator added without a
@@ -170,11 +271,25 @@ pub fn document(l: Locale, code: &str) -> String {
     text.to_string()
 }
 
-/// A step of the checklist; codes come from data, as for documents.
-pub fn step(l: Locale, code: &str) -> String {
-    let text = match code {
+/// A step of the checklist, with the values of the rule its words name; codes come from
+/// data, as for documents.
+pub fn step(l: Locale, line: &Line) -> String {
+    let v = |p: Param, noun: Noun| count(l, noun, line.params.get(&p).copied().unwrap_or_default());
+    let text = match line.code.as_str() {
         "get_invitation" => td_string!(l, step.get_invitation),
-        "invitation_approval" => td_string!(l, step.invitation_approval),
+        "invitation_approval" => {
+            let (approval, extended) =
+                (v(Param::ApprovalWorkingDays, Noun::WorkingDays), v(Param::ExtendedCalendarDays, Noun::Days));
+            let decision = v(Param::DecisionWorkingDays, Noun::WorkingDays);
+            return td_string!(
+                l,
+                step.invitation_approval,
+                approval = approval,
+                extended = extended,
+                decision = decision
+            )
+            .to_string();
+        }
         "register_on_portal" => td_string!(l, step.register_on_portal),
         "confirm_invitation_on_portal" => td_string!(l, step.confirm_invitation_on_portal),
         "enter_invitation_and_passport" => td_string!(l, step.enter_invitation_and_passport),
@@ -185,9 +300,13 @@ pub fn step(l: Locale, code: &str) -> String {
         "find_mission_residence_permit" => td_string!(l, step.find_mission_residence_permit),
         "work_visa_c3_place" => td_string!(l, step.work_visa_c3_place),
         "submit_application" => td_string!(l, step.submit_application),
-        "give_fingerprints" => td_string!(l, step.give_fingerprints),
+        "give_fingerprints" => {
+            return td_string!(l, step.give_fingerprints, age = v(Param::MinAgeYears, Noun::Years)).to_string()
+        }
         "pay_consular_fee" => td_string!(l, step.pay_consular_fee),
-        "collect_visa" => td_string!(l, step.collect_visa),
+        "collect_visa" => {
+            return td_string!(l, step.collect_visa, days = v(Param::WorkingDays, Noun::WorkingDays)).to_string()
+        }
         "check_visa_for_corrections" => td_string!(l, step.check_visa_for_corrections),
         "fly_to_astana_or_almaty" => td_string!(l, step.fly_to_astana_or_almaty),
         "present_e_visa_at_airport" => td_string!(l, step.present_e_visa_at_airport),
@@ -195,8 +314,18 @@ pub fn step(l: Locale, code: &str) -> String {
         "carry_passport" => td_string!(l, step.carry_passport),
         "carry_passport_and_e_visa" => td_string!(l, step.carry_passport_and_e_visa),
         "host_notifies_migration_service" => td_string!(l, step.host_notifies_migration_service),
+        "register_online" => {
+            return td_string!(l, step.register_online, days = v(Param::WithinDays, Noun::Days)).to_string()
+        }
         "host_arranges_residence_permit" => td_string!(l, step.host_arranges_residence_permit),
-        "apply_for_extension_visa" => td_string!(l, step.apply_for_extension_visa),
+        "apply_for_extension_visa" => {
+            let (business, investor) = (v(Param::BusinessMaxDays, Noun::Days), v(Param::InvestorMaxDays, Noun::Days));
+            return td_string!(l, step.apply_for_extension_visa, business = business, investor = investor).to_string();
+        }
+        "apply_for_travel_authorisation" => {
+            let (hours, valid) = (v(Param::HoursBefore, Noun::Hours), v(Param::ValidDays, Noun::Days));
+            return td_string!(l, step.apply_for_travel_authorisation, hours = hours, valid = valid).to_string();
+        }
         "leave_by_latest_exit" => td_string!(l, step.leave_by_latest_exit),
         "leave_through_astana_or_almaty" => td_string!(l, step.leave_through_astana_or_almaty),
         "leave_by_visa_end" => td_string!(l, step.leave_by_visa_end),
@@ -223,6 +352,50 @@ mod tests {
         assert_eq!(date(Locale::kk, d(2026, 12, 1)), "2026 жылғы 1 желтоқсан");
     }
 
+    /// A traveller's case, assessed as the page would.
+    fn assess(nationality: &str, purpose: &str, entry: &str, exit: &str) -> kzvisa_rules::Assessment {
+        let mut c = kzvisa_rules::RawCase {
+            today: Some("2026-11-22".into()),
+            nationality: Some(nationality.into()),
+            purpose: Some(purpose.into()),
+            ..Default::default()
+        };
+        c.passport.expires = Some("2036-01-01".into());
+        c.trip.entry = Some(entry.into());
+        c.trip.exit = Some(exit.into());
+        c.trip.entry_point = Some("airport_almaty".into());
+        kzvisa_rules::evaluate(rules(), &c).unwrap()
+    }
+
+    #[test]
+    fn the_numbers_in_the_words_are_the_ones_the_engine_applied() {
+        // India: 14 days per entry, 42 in 180 (Resolution No. 464), not the texts' 30 and 90.
+        let a = assess("IN", "tourism", "2026-12-01", "2026-12-20");
+        let over = a.issue(IssueCode::StayOverMaxStay).unwrap();
+        assert_eq!(
+            issue(Locale::en, over, a.purpose),
+            "Your stay of 20 days is longer than the 14 days allowed without a visa."
+        );
+        assert_eq!(
+            issue(Locale::ru, over, a.purpose),
+            "Срок пребывания (20 дней) больше, чем разрешено без визы: 14 дней."
+        );
+        assert_eq!(issue(Locale::kk, over, a.purpose), "Болу мерзімі (20 күн) визасыз рұқсат етілгеннен ұзақ: 14 күн.");
+        // The host's notification: the step names the working days the rule gives.
+        let b = assess("US", "work", "2026-12-01", "2026-12-20");
+        let collect = b.steps.iter().find(|s| s.code == "collect_visa").unwrap();
+        assert_eq!(step(Locale::en, collect), "Collect your visa: it takes at most 5 working days from applying");
+        assert_eq!(
+            step(Locale::ru, collect),
+            "Получите визу: срок оформления после подачи — не больше, чем 5 рабочих дней"
+        );
+        let approval = b.steps.iter().find(|s| s.code == "invitation_approval").unwrap();
+        assert!(
+            step(Locale::ru, approval).contains("3 рабочих дня")
+                && step(Locale::ru, approval).contains("1 рабочий день")
+        );
+    }
+
     #[test]
     fn day_counts_take_the_plural_form_of_the_language() {
         assert_eq!(days(Locale::en, 1), "1 day");
@@ -232,6 +405,11 @@ mod tests {
         assert_eq!(days(Locale::ru, 5), "5 дней");
         assert_eq!(days(Locale::ru, 21), "21 день");
         assert_eq!(days(Locale::kk, 30), "30 күн");
+        assert_eq!(count(Locale::ru, Noun::WorkingDays, 21), "21 рабочий день");
+        assert_eq!(count(Locale::ru, Noun::Years, 16), "16 лет");
+        assert_eq!(count(Locale::ru, Noun::Pages, 2), "2 чистые страницы");
+        assert_eq!(count(Locale::en, Noun::Hours, 1), "1 hour");
+        assert_eq!(count(Locale::kk, Noun::Months, 3), "3 ай");
     }
 
     #[test]
@@ -254,8 +432,10 @@ mod tests {
                     days: Some(31),
                     limit: Some(30),
                     year: Some(2027),
+                    window: Some(180),
+                    rule_from: None,
                 };
-                texts.push(issue(l, &sample));
+                texts.push(issue(l, &sample, Purpose::Work));
             }
             for text in texts {
                 assert!(!text.contains(".."), "{l:?}: {text}");
@@ -271,7 +451,8 @@ mod tests {
                 assert_ne!(document(l, &item.code), item.code.replace('_', " "), "document {} ({l:?})", item.code);
             }
             for item in &rules.steps {
-                assert_ne!(step(l, &item.code), item.code.replace('_', " "), "step {} ({l:?})", item.code);
+                let line = Line { code: item.code.clone(), date: None, sources: vec![], params: Default::default() };
+                assert_ne!(step(l, &line), item.code.replace('_', " "), "step {} ({l:?})", item.code);
             }
         }
     }

@@ -18,6 +18,8 @@ pub struct Needs {
     /// when the limit is one, for the question's hint.
     pub previous_stays: bool,
     pub window: Option<Window>,
+    /// The days allowed in a year, when the regime counts years.
+    pub year_days: Option<u32>,
     /// The date of birth counts: fingerprints are due from this age on a consular visa.
     pub birth_date: Option<i64>,
 }
@@ -55,6 +57,7 @@ fn needs_for(
         Some(g) if g.route == Route::VisaFree => Needs {
             previous_stays: g.window_days.is_some() || g.year_max_days.is_some(),
             window: g.window_days.zip(g.window_max_days).map(|(days, max)| Window { days, max }),
+            year_days: g.year_max_days,
             birth_date: None,
         },
         Some(_) => Needs::default(),

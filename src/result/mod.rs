@@ -2,7 +2,8 @@
 //! each line with the text it rests on, shown on request. The element holding it carries
 //! `data-route`, and every line `data-code`, so hosts and tests read the outcome from codes.
 
-use kzvisa_rules::{evaluate, Assessment, Issue, Route, Severity};
+use chrono::NaiveDate;
+use kzvisa_rules::{evaluate, Assessment, Issue, IssueCode, Route, Severity};
 use leptos::prelude::*;
 
 use crate::flow::Step;
@@ -12,9 +13,13 @@ use crate::steps::BackLink;
 use crate::texts;
 use crate::widgets::{tr, tr_string, Sources};
 
-/// The sources disclosure for an id the assessment names.
-fn sources_for(id: &str, a: &Assessment) -> impl IntoView {
-    let (cites, doubt) = rules().cites_of(id, a.today);
+mod about;
+mod verdict;
+
+/// The sources disclosure for an id the assessment names: for a rule, the entry that came
+/// into force on `from`, the one the engine applied.
+fn sources_for(id: &str, from: Option<NaiveDate>) -> impl IntoView {
+    let (cites, doubt) = rules().cites_of(id, from);
     let doubt = doubt.map(str::to_string);
     view! { <Sources cites=cites.to_vec() doubt=doubt /> }
 }
@@ -25,16 +30,20 @@ fn issue_list(
     class: &'static str,
     title: fn(Locale) -> &'static str,
 ) -> impl IntoView {
-    let issues: Vec<Issue> = a.issues.iter().filter(|i| i.severity == severity).cloned().collect();
+    // "Not covered" is said in the verdict itself, not again in a list.
+    let shown =
+        |i: &&Issue| i.severity == severity && !(a.basis.not_covered && i.code == IssueCode::NationalityNotListed);
+    let issues: Vec<Issue> = a.issues.iter().filter(shown).cloned().collect();
+    let purpose = a.purpose;
     (!issues.is_empty()).then(|| {
         let lines = issues
             .into_iter()
             .map(|issue| {
                 let code = issue.code.as_str();
-                let sources = issue.rule.as_deref().map(|r| sources_for(r, a));
+                let sources = issue.rule.as_deref().map(|r| sources_for(r, issue.rule_from));
                 view! {
                     <li data-code=code data-severity=severity.as_str()>
-                        <p>{tr_string(move |l| texts::issue(l, &issue))}</p>
+                        <p>{tr_string(move |l| texts::issue(l, &issue, purpose))}</p>
                         {sources}
                     </li>
                 }
@@ -61,7 +70,7 @@ pub fn ResultScreen() -> impl IntoView {
             let max = a.max_stay_days;
             let blocked = !a.allowed();
             let headline = tr_string(move |l| match (route, max) {
-                (Route::VisaFree, Some(days)) => td_string!(l, result.visa_free, count = i32::try_from(days).unwrap_or(i32::MAX)).to_string(),
+                (Route::VisaFree, Some(days)) => td_string!(l, result.visa_free, days = texts::days(l, i64::from(days))).to_string(),
                 (Route::VisaFree, None) => td_string!(l, result.visa_free_no_limit).to_string(),
                 (Route::EVisa, _) => td_string!(l, result.e_visa).to_string(),
                 (Route::ConsularVisa, _) => td_string!(l, result.consular_visa).to_string(),
@@ -73,7 +82,7 @@ pub fn ResultScreen() -> impl IntoView {
                 td_string!(l, result.your_trip, nationality = name, purpose = texts::purpose(l, purpose), stay = texts::days(l, stay_days)).to_string()
             });
             let deadlines = a.deadlines.iter().map(|d| {
-                let sources = sources_for(&d.rule, &a);
+                let sources = sources_for(&d.rule, d.rule_from);
                 let (code, date) = (d.code, d.date);
                 view! {
                     <li data-code=d.code.as_str()>
@@ -85,12 +94,12 @@ pub fn ResultScreen() -> impl IntoView {
                 }
             }).collect_view();
             let steps = a.steps.iter().map(|s| {
-                let sources = sources_for(&s.code, &a);
-                let code = s.code.clone();
+                let sources = sources_for(&s.code, None);
+                let line = s.clone();
                 view! {
                     <li data-code=s.code.clone()>
                         <p>
-                            {tr_string(move |l| texts::step(l, &code))}
+                            {tr_string(move |l| texts::step(l, &line))}
                             {s.date.map(|d| view! { <strong class="due">" — " {tr_string(move |l| td_string!(l, result.by, date = texts::date(l, d)).to_string())}</strong> })}
                         </p>
                         {sources}
@@ -98,7 +107,7 @@ pub fn ResultScreen() -> impl IntoView {
                 }
             }).collect_view();
             let documents = a.documents.iter().map(|d| {
-                let sources = sources_for(&d.code, &a);
+                let sources = sources_for(&d.code, None);
                 let id = format!("doc-{}", d.code);
                 let code = d.code.clone();
                 view! {
@@ -117,6 +126,7 @@ pub fn ResultScreen() -> impl IntoView {
                         <h1 id="main-heading" tabindex="-1">{headline}</h1>
                         <p class="verdict-trip">{trip}</p>
                         {blocked.then(|| view! { <p class="verdict-blocked-text">{tr(|l| td_string!(l, result.blocked))}</p> })}
+                        <verdict::Basis assessment=a.clone() />
                     </div>
                     {issue_list(&a, Severity::Blocker, "issues-blocker", |l| td_string!(l, result.blockers))}
                     {issue_list(&a, Severity::Warning, "issues-warning", |l| td_string!(l, result.warnings))}
@@ -141,6 +151,7 @@ pub fn ResultScreen() -> impl IntoView {
                             {tr_string(move |l| td_string!(l, result.assessed, date = texts::date(l, today)).to_string())}
                         </p>
                         <p>{tr(|l| td_string!(l, result.disclaimer))}</p>
+                        <about::AboutRules />
                     </footer>
                     {store.fragment.with_untracked(crate::kiosk::is_kiosk).then(|| {
                         let link = store.fragment.with_untracked(crate::kiosk::take_away_link);

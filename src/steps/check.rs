@@ -148,10 +148,10 @@ pub fn CheckScreen() -> impl IntoView {
         // What the details screen asks of this traveller, as it asks it.
         let (c, l, asks) = (case(), l(), flow.extras.get());
         let mut parts = Vec::new();
-        if asks.birth_date && c.birth_date.is_some() {
+        if asks.birth_date.is_some() && c.birth_date.is_some() {
             parts.push(format!("{}: {}", td_string!(l, extras.birth_date), show_date(l, &c.birth_date)));
         }
-        if asks.stays && !c.previous_stays.is_empty() {
+        if asks.previous_stays && !c.previous_stays.is_empty() {
             let stays: Vec<String> = c
                 .previous_stays
                 .iter()

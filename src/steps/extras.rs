@@ -1,5 +1,6 @@
 //! The details that change the answer for some travellers only: the date of birth when
-//! fingerprints are due from an age, earlier stays when a days-in-window limit applies.
+//! fingerprints are due from an age, earlier stays when a days-in-window or yearly limit
+//! applies: what the engine says the case needs.
 
 use kzvisa_rules::case::RawStay;
 use kzvisa_rules::url::Fragment;
@@ -7,10 +8,11 @@ use leptos::prelude::*;
 
 use super::Question;
 use crate::app::Flow;
-use crate::flow::Step;
+use crate::flow::{Extras, Step};
 use crate::i18n::*;
 use crate::state::{use_lang, Store};
-use crate::widgets::{focus_after_update, tr, tr_signal, DateInput, DateParts};
+use crate::texts::Noun;
+use crate::widgets::{focus_after_update, tr, tr_signal, tr_string, DateInput, DateParts};
 
 /// One earlier stay being edited; `key` keeps rows stable while others are removed.
 #[derive(Clone, Copy)]
@@ -18,6 +20,16 @@ struct StayRow {
     key: usize,
     entry: RwSignal<DateParts>,
     exit: RwSignal<DateParts>,
+}
+
+/// What earlier stays count for, in the regime's own numbers.
+fn stays_hint(l: Locale, asks: Extras) -> String {
+    let days = |n: u32| crate::texts::count(l, Noun::Days, i64::from(n));
+    match (asks.window, asks.year_days) {
+        (Some(w), _) => td_string!(l, extras.stays_hint, limit = days(w.max), window = days(w.days)).to_string(),
+        (None, Some(year)) => td_string!(l, extras.stays_hint_year, limit = days(year)).to_string(),
+        (None, None) => String::new(),
+    }
 }
 
 #[component]
@@ -41,10 +53,10 @@ pub fn ExtrasScreen() -> impl IntoView {
     let rows =
         RwSignal::new(store.fragment.with_untracked(|f| f.case.previous_stays.iter().map(new_row).collect::<Vec<_>>()));
     let apply = Callback::new(move |mut f: Fragment| {
-        if asks.birth_date {
+        if asks.birth_date.is_some() {
             f.case.birth_date = birth.get_untracked().to_value();
         }
-        if asks.stays {
+        if asks.previous_stays {
             f.case.previous_stays = rows
                 .get_untracked()
                 .iter()
@@ -65,19 +77,23 @@ pub fn ExtrasScreen() -> impl IntoView {
             apply=apply
             errors=errors
         >
-            <Show when=move || asks.birth_date>
+            <Show when=move || asks.birth_date.is_some()>
                 <DateInput
                     field="birth_date"
                     legend=tr_signal(|l| td_string!(l, extras.birth_date))
-                    hint=tr_signal(|l| td_string!(l, extras.birth_date_hint))
+                    hint=Signal::derive(move || {
+                        let l = lang.get();
+                        let age = crate::texts::count(l, Noun::Years, asks.birth_date.unwrap_or_default());
+                        td_string!(l, extras.birth_date_hint, age = age).to_string()
+                    })
                     value=birth
                     errors=errors
                 />
             </Show>
-            <Show when=move || asks.stays>
+            <Show when=move || asks.previous_stays>
                 <section class="stays" aria-labelledby="stays-title">
                     <h2 id="stays-title" class="label">{tr(|l| td_string!(l, extras.stays))}</h2>
-                    <p class="hint">{tr(|l| td_string!(l, extras.stays_hint))}</p>
+                    <p class="hint">{tr_string(move |l| stays_hint(l, asks))}</p>
                     <For
                         each=numbered
                         key=|(i, row): &(usize, StayRow)| (row.key, *i)

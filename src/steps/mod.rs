@@ -96,8 +96,8 @@ pub fn Question(
         let next = apply.run(store.fragment.get_untracked());
         let mut case = next.case.clone();
         let today = store.today();
-        case.today.get_or_insert_with(|| today.clone());
-        let extras = flow::extras(rules(), &case, &today);
+        case.today.get_or_insert(today);
+        let extras = kzvisa_rules::needs(rules(), &case);
         let mine: Vec<InputError> = match case.validate(rules()) {
             Ok(_) => Vec::new(),
             Err(e) => e.0.into_iter().filter(|e| flow::asking(&e.field, extras) == Some(step)).collect(),

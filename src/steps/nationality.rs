@@ -156,7 +156,7 @@ pub fn NationalityScreen() -> impl IntoView {
                             (Some(code), _) => name_of(&code).map(|name| td_string!(l, nationality.chosen, name = name).to_string()).unwrap_or_default(),
                             (None, 0) if !query.with(|q| q.trim().is_empty()) => td_string!(l, nationality.none).to_string(),
                             (None, 0) => String::new(),
-                            (None, n) => td_string!(l, nationality.matches, count = i32::try_from(n).unwrap_or(i32::MAX)).to_string(),
+                            (None, n) => crate::texts::plural!(l, i64::try_from(n).unwrap_or(i64::MAX), nationality.matches),
                         }
                     }}
                 </p>
