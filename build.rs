@@ -58,10 +58,24 @@ fn main() -> Result<(), Box<dyn Error>> {
     infos.rerun_if_locales_changed();
     infos.generate_i18n_module(out)?;
 
-    for (name, _) in kzvisa_rules::data::BUILTIN {
-        println!("cargo::rerun-if-changed=rules/data/{name}");
+    // An operator's data folder (`KZVISA_RULES_DIR`): each file found there replaces the
+    // built-in one, as `kzvisa --rules DIR` does, so a build carries the operator's law
+    // without any change to the code.
+    println!("cargo::rerun-if-env-changed=KZVISA_RULES_DIR");
+    let dir = std::env::var_os("KZVISA_RULES_DIR").map(PathBuf::from);
+    let mut texts = Vec::new();
+    for (name, builtin) in kzvisa_rules::data::BUILTIN {
+        let own = dir.as_ref().map(|d| d.join(name)).filter(|p| p.exists());
+        let path = own.clone().unwrap_or_else(|| PathBuf::from("rules/data").join(name));
+        println!("cargo::rerun-if-changed={}", path.display());
+        let text = match own {
+            Some(p) => std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?,
+            None => builtin.to_string(),
+        };
+        texts.push((name, text));
     }
-    let bytes = kzvisa_rules::Rules::encode_files(&kzvisa_rules::data::BUILTIN).map_err(|e| e.to_string())?;
+    let files: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let bytes = kzvisa_rules::Rules::encode_files(&files).map_err(|e| e.to_string())?;
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
     std::fs::write(out_dir.join("rules.bin"), bytes)?;
     Ok(())

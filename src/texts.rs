@@ -5,7 +5,8 @@
 use chrono::{Datelike, NaiveDate};
 use kzvisa_rules::data::model::{Country, Source};
 use kzvisa_rules::{
-    Confidence, DeadlineCode, EntryPoint, InputErrorCode, Issue, IssueCode, Line, Param, Purpose, Route, SourceKind,
+    Confidence, Deadline, DeadlineCode, EntryPoint, InputErrorCode, Issue, IssueCode, Line, Param, Purpose, Route,
+    SourceKind,
 };
 
 use crate::i18n::*;
@@ -117,14 +118,23 @@ pub fn entry_point(l: Locale, e: EntryPoint) -> &'static str {
     }
 }
 
-pub fn deadline(l: Locale, d: DeadlineCode) -> &'static str {
-    match d {
-        DeadlineCode::Entry => td_string!(l, deadline.entry),
-        DeadlineCode::HostNotification => td_string!(l, deadline.host_notification),
-        DeadlineCode::LatestExit => td_string!(l, deadline.latest_exit),
-        DeadlineCode::InvitationRequestBy => td_string!(l, deadline.invitation_request_by),
-        DeadlineCode::VisaApplicationBy => td_string!(l, deadline.visa_application_by),
-        DeadlineCode::RegistrationBy => td_string!(l, deadline.registration_by),
+pub fn deadline(l: Locale, d: &Deadline) -> String {
+    let v = |p: Param, noun: Noun| count(l, noun, d.params.get(&p).copied().unwrap_or_default());
+    match d.code {
+        DeadlineCode::Entry => td_string!(l, deadline.entry).to_string(),
+        DeadlineCode::HostNotification => {
+            td_string!(l, deadline.host_notification, days = v(Param::WorkingDays, Noun::WorkingDays)).to_string()
+        }
+        DeadlineCode::LatestExit => td_string!(l, deadline.latest_exit).to_string(),
+        DeadlineCode::InvitationRequestBy => {
+            td_string!(l, deadline.invitation_request_by, days = v(Param::ExtendedCalendarDays, Noun::Days)).to_string()
+        }
+        DeadlineCode::VisaApplicationBy => {
+            td_string!(l, deadline.visa_application_by, days = v(Param::WorkingDays, Noun::WorkingDays)).to_string()
+        }
+        DeadlineCode::RegistrationBy => {
+            td_string!(l, deadline.registration_by, days = v(Param::WithinDays, Noun::Days)).to_string()
+        }
     }
 }
 

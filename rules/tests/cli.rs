@@ -157,3 +157,73 @@ fn a_closed_pipe_ends_quietly() {
     assert!(out.status.success(), "status {:?}: {}", out.status, text(&out.stderr));
     assert!(!text(&out.stderr).contains("panicked"));
 }
+
+/// The built-in data with an operator's additions from `tests/operator/` appended, in a
+/// directory of its own, as an operator would keep them.
+fn operator_dir() -> std::path::PathBuf {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let dir = std::env::temp_dir().join(format!("kzvisa-operator-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["sources.toml", "rules.toml", "regimes.toml"] {
+        let builtin = std::fs::read_to_string(root.join("rules/data").join(name)).unwrap();
+        let added = std::fs::read_to_string(root.join("tests/operator").join(name)).unwrap();
+        std::fs::write(dir.join(name), builtin + &added).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn an_operator_changes_a_number_and_adds_a_regime_and_the_assessment_says_so() {
+    let dir = operator_dir();
+    let case = r#"{"today":"2026-11-22","nationality":"PK","purpose":"tourism","passport":{"expires":"2031-01-01"},
+        "trip":{"entry":"2026-12-01","exit":"2027-01-29","entry_point":"land"}}"#;
+    let out = kzvisa(&["check", "--rules", dir.to_str().unwrap(), "-"], case);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(a["route"], "visa_free");
+    assert_eq!(a["max_stay_days"], 60);
+    assert_eq!(a["basis"]["regime"], "pk_bilateral_60");
+    assert_eq!(a["basis"]["sources"][0], "operator-order-2026");
+    let host = a["deadlines"].as_array().unwrap().iter().find(|d| d["code"] == "host_notification").unwrap().clone();
+    assert_eq!(host["params"]["working_days"], 5);
+    assert_eq!(host["date"], "2026-12-08", "5 working days after Tuesday 1 December");
+    let step = a["steps"].as_array().unwrap().iter().find(|s| s["code"] == "host_notifies_migration_service").unwrap();
+    assert_eq!(step["params"]["working_days"], 5);
+
+    // Under the five texts alone: a consular visa, and the hosts' 3 working days.
+    let out = kzvisa(&["check", "--rules", dir.to_str().unwrap(), "--law", "core", "-"], case);
+    let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(a["route"], "consular_visa");
+    assert_eq!(a["law"], "core");
+    let host = a["deadlines"].as_array().unwrap().iter().find(|d| d["code"] == "host_notification").unwrap().clone();
+    assert_eq!(host["params"]["working_days"], 3);
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn law_core_assesses_under_the_five_texts_alone() {
+    let case = r#"{"today":"2026-11-22","nationality":"RU","purpose":"tourism","passport":{"expires":"2031-01-01"},
+        "trip":{"entry":"2026-12-01","exit":"2026-12-10","entry_point":"rail"}}"#;
+    let current: serde_json::Value = serde_json::from_slice(&kzvisa(&["check", "-"], case).stdout).unwrap();
+    assert_eq!(current["route"], "visa_free");
+    assert_eq!(current["basis"]["regime"], "eaeu_90_in_180");
+    assert_eq!(current["basis"]["confidence"], "reported");
+    assert_eq!(current["basis"]["replaced"]["route"], "consular_visa");
+    let core: serde_json::Value =
+        serde_json::from_slice(&kzvisa(&["check", "--law", "core", "-"], case).stdout).unwrap();
+    assert_eq!(core["route"], "consular_visa");
+    assert_eq!(core["basis"]["not_covered"], true);
+    let bad = kzvisa(&["check", "--law", "old", "-"], case);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("--law must be current or core"));
+}
+
+#[test]
+fn rules_lists_every_act_with_its_date_in_force_and_confidence() {
+    let out = kzvisa(&["rules"], "");
+    let listing = text(&out.stdout);
+    assert!(listing.contains("treaty-cn-2023 [treaty, "), "{listing}");
+    assert!(listing.contains("in force 2023-11-10"), "{listing}");
+    assert!(listing.contains("gov-res-2022-1146 [government_resolution, reported]"), "{listing}");
+    assert!(listing.contains("eaeu_90_in_180") && listing.contains("later act"), "{listing}");
+}

@@ -83,10 +83,10 @@ pub fn ResultScreen() -> impl IntoView {
             });
             let deadlines = a.deadlines.iter().map(|d| {
                 let sources = sources_for(&d.rule, d.rule_from);
-                let (code, date) = (d.code, d.date);
+                let (line, date) = (d.clone(), d.date);
                 view! {
                     <li data-code=d.code.as_str()>
-                        <span class="date-label">{tr_string(move |l| texts::deadline(l, code).to_string())}</span>
+                        <span class="date-label">{tr_string(move |l| texts::deadline(l, &line))}</span>
                         <strong class="date-value">{tr_string(move |l| texts::date(l, date))}</strong>
                         {(!d.confirmed).then(|| view! { <span class="estimated">{tr(|l| td_string!(l, result.estimated))}</span> })}
                         {sources}
@@ -121,7 +121,8 @@ pub fn ResultScreen() -> impl IntoView {
             let (version, as_of, today) = (a.rules.version.clone(), a.rules.as_of, a.today);
             view! {
                 <BackLink step=Step::Result />
-                <div class="result" data-route=route.as_str() data-allowed=(!blocked).to_string()>
+                <div class="result" data-route=route.as_str() data-allowed=(!blocked).to_string()
+                    data-regime=a.basis.regime.clone().unwrap_or_default() data-confidence=a.basis.confidence.as_str()>
                     <div class=if blocked { "verdict verdict-blocked" } else { "verdict" }>
                         <h1 id="main-heading" tabindex="-1">{headline}</h1>
                         <p class="verdict-trip">{trip}</p>

@@ -76,7 +76,7 @@ test('visa-free journey in English, keyboard only', async () => {
 
 test('e-visa journey in Russian', async () => {
   const page = await openPage(browser);
-  await journey(page, { lang: 'ru', country: 'Индия', purposeIndex: 0, expires: [1, 1, 2031], entry: [10, 1, 2027], exit: [20, 1, 2027], entryPointIndex: 0 });
+  await journey(page, { lang: 'ru', country: 'Перу', purposeIndex: 0, expires: [1, 1, 2031], entry: [10, 1, 2027], exit: [20, 1, 2027], entryPointIndex: 0 });
   assert.equal(await page.getAttribute('.result', 'data-route'), 'e_visa');
   assert.match(await page.textContent('h1'), /электронную визу/);
   const steps = await codes(page, '.step-list');
@@ -89,7 +89,7 @@ test('e-visa journey in Russian', async () => {
 
 test('consular visa journey in Kazakh, with fingerprints from 16', async () => {
   const page = await openPage(browser);
-  await journey(page, { lang: 'kk', country: 'Ресей', purposeIndex: 1, expires: [1, 1, 2031], entry: [20, 1, 2027], exit: [30, 1, 2027], entryPointIndex: 4, birth: [1, 5, 1990] });
+  await journey(page, { lang: 'kk', country: 'Пәкістан', purposeIndex: 1, expires: [1, 1, 2031], entry: [20, 1, 2027], exit: [30, 1, 2027], entryPointIndex: 4, birth: [1, 5, 1990] });
   assert.equal(await page.getAttribute('.result', 'data-route'), 'consular_visa');
   assert.match(await page.textContent('h1'), /виза керек/);
   assert.ok((await codes(page, '.issues-warning')).includes('fingerprints_required'));
@@ -105,9 +105,9 @@ test('a change from the check screen asks what it newly needs, then returns ther
   await tabTo(page, '.summary-row[data-step="nationality"] button');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('main').dataset.step === 'nationality');
-  await page.fill('#nationality', 'Russia');
-  // No text lists Russia: a visa from a mission, with fingerprints from 16, so the date of
-  // birth is asked.
+  await page.fill('#nationality', 'Pakistan');
+  // No text or act lists Pakistan: a visa from a mission, with fingerprints from 16, so the
+  // date of birth is asked.
   await next(page, '#nationality', 'details');
   assert.equal(await page.$('#birth_date-day') !== null, true);
   await typeDate(page, 'birth_date', 1, 5, 1990);
@@ -115,5 +115,50 @@ test('a change from the check screen asks what it newly needs, then returns ther
   assert.match(await page.textContent('.summary-row[data-step="details"] .summary-value'), /1 May 1990/);
   assert.doesNotMatch(page.url(), /from=check/);
   assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('a Russian tourist, in Russian: without a visa under the EAEU resolution, 90 days in 180, to confirm', async () => {
+  const page = await openPage(browser);
+  await journey(page, { lang: 'ru', country: 'Россия', purposeIndex: 0, expires: [1, 1, 2031], entry: [10, 12, 2026], exit: [19, 12, 2026], entryPointIndex: 3 });
+  assert.equal(await page.getAttribute('.result', 'data-route'), 'visa_free');
+  assert.equal(await page.getAttribute('.result', 'data-regime'), 'eaeu_90_in_180');
+  assert.match(await page.textContent('h1'), /без визы — разрешённый срок: 90 дней/);
+  const basis = await page.textContent('.verdict-basis');
+  assert.match(basis, /Постановление Правительства № 1146 от 31 декабря 2022 г\./);
+  assert.match(basis, /действует с 27 января 2023 г\./);
+  assert.match(basis, /виза в посольстве или консульстве Казахстана/, 'what the five texts alone would give');
+  assert.match(await page.textContent('.verdict-confirm'), /уточните в посольстве или консульстве/);
+  assert.equal(await page.$('.verdict-not-covered'), null);
+  assert.ok(!(await codes(page, '.result')).includes('invitation_request_by'), 'no visa deadlines');
+  await page.click('.about-rules summary');
+  assert.ok(await page.$('.about-rules [data-source="gov-res-2022-1146"][data-confidence="reported"]'));
+  assert.deepEqual(await axe(page), [], 'axe with the rules listed');
+  await page.context().close();
+});
+
+test('a Chinese business traveller, in Russian: the 2023 agreement replaces the visa', async () => {
+  const page = await openPage(browser);
+  await journey(page, { lang: 'ru', country: 'Китай', purposeIndex: 1, expires: [1, 1, 2031], entry: [10, 1, 2027], exit: [30, 1, 2027], entryPointIndex: 1 });
+  assert.equal(await page.getAttribute('.result', 'data-route'), 'visa_free');
+  assert.equal(await page.getAttribute('.result', 'data-regime'), 'china_treaty_2023');
+  assert.match(await page.textContent('h1'), /разрешённый срок: 30 дней/);
+  assert.match(await page.textContent('.verdict-basis'), /Международный договор от 17 мая 2023 г\., действует с 10 ноября 2023 г\./);
+  const dates = await page.$$eval('.date-list [data-code]', (els) => els.map((e) => e.dataset.code));
+  assert.deepEqual(dates, ['host_notification', 'latest_exit']);
+  assert.match(await page.textContent('[data-code="host_notification"] .date-label'), /3 рабочих дня/);
+  await page.context().close();
+});
+
+test('under law=core the five texts alone apply, and a nationality they do not cover is told so in the verdict', async () => {
+  const page = await openPage(browser);
+  const trip = 'purpose=tourism&passport.expires=2031-01-01&trip.entry=2026-12-01&trip.exit=2026-12-10&trip.entry_point=rail&today=2026-11-21';
+  await page.goto(`${server.url}#nationality=RU&${trip}&birth_date=1990-01-01&law=core&lang=en`);
+  await ready(page);
+  assert.equal(await page.getAttribute('.result', 'data-route'), 'consular_visa');
+  assert.match(await page.textContent('.verdict .verdict-not-covered'), /list no visa-free or e-visa arrangement/);
+  assert.match(await page.textContent('.verdict .verdict-law'), /five core texts alone/);
+  assert.equal(await page.$('.issues-info [data-code="nationality_not_listed"]'), null, 'said once, in the verdict');
+  assert.deepEqual(await axe(page), []);
   await page.context().close();
 });

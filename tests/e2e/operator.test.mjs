@@ -1,0 +1,31 @@
+// An operator's own data, built into the page with no change to the code: scripts/test
+// builds `dist-operator` with KZVISA_RULES_DIR holding the built-in files plus the
+// additions in tests/operator/ (hosts notify within 5 working days; 60 days for Pakistan).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, ready, axe } from './support.mjs';
+
+const DIST = process.env.KZVISA_OPERATOR_DIST ?? 'dist-operator';
+let server, browser;
+before(async () => { server = await serve(DIST); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test("the page says the operator's numbers: 60 days for Pakistan, 5 working days for the host", async () => {
+  const page = await openPage(browser);
+  const trip = 'purpose=tourism&passport.expires=2031-01-01&trip.entry=2026-12-01&trip.exit=2027-01-29&trip.entry_point=land&today=2026-11-22';
+  await page.goto(`${server.url}#nationality=PK&${trip}&lang=en`);
+  await ready(page);
+  assert.equal(await page.getAttribute('.result', 'data-route'), 'visa_free');
+  assert.equal(await page.getAttribute('.result', 'data-regime'), 'pk_bilateral_60');
+  assert.match(await page.textContent('h1'), /for up to 60 days/);
+  assert.match(await page.textContent('[data-code="host_notification"] .date-label'), /within 5 working days/);
+  assert.equal(await page.textContent('[data-code="host_notification"] .date-value'), '8 December 2026');
+  // In Russian too, with the plural form of 60.
+  await page.goto(`${server.url}#nationality=PK&${trip}&lang=ru`);
+  await ready(page);
+  assert.match(await page.textContent('h1'), /60 дней/);
+  assert.match(await page.textContent('[data-code="host_notification"] .date-label'), /5 рабочих дней/);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
