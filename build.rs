@@ -75,7 +75,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         texts.push((name, text));
     }
     let files: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
-    let bytes = kzvisa_rules::Rules::encode_files(&files).map_err(|e| e.to_string())?;
+    let bytes = kzvisa_rules::Rules::encode_files_for_page(&files).map_err(|e| e.to_string())?;
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
     std::fs::write(out_dir.join("rules.bin"), bytes)?;
     Ok(())

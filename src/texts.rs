@@ -10,6 +10,7 @@ use kzvisa_rules::{
 };
 
 use crate::i18n::*;
+use crate::plural::Form;
 
 /// What a number counts: each has its plural forms in every language (`counted.*`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,16 +38,30 @@ macro_rules! plural {
 }
 pub(crate) use plural;
 
+/// The form of a counted noun for `n`: `noun!(l, n, days)` (plain words, no interpolation).
+macro_rules! noun {
+    ($l:expr, $n:expr, $key:ident) => {
+        match $crate::plural::form($l, $n) {
+            Form::One => td_string!($l, counted.$key.one),
+            Form::Few => td_string!($l, counted.$key.few),
+            Form::Many => td_string!($l, counted.$key.many),
+            Form::Other => td_string!($l, counted.$key.other),
+        }
+    };
+}
+
 /// A number with what it counts, in the plural form of the language: "30 days", "30 дней".
+/// Every language writes the number first, so only the noun is looked up.
 pub fn count(l: Locale, noun: Noun, n: i64) -> String {
-    match noun {
-        Noun::Days => plural!(l, n, counted.days),
-        Noun::WorkingDays => plural!(l, n, counted.working_days),
-        Noun::Years => plural!(l, n, counted.years),
-        Noun::Months => plural!(l, n, counted.months),
-        Noun::Pages => plural!(l, n, counted.pages),
-        Noun::Hours => plural!(l, n, counted.hours),
-    }
+    let word = match noun {
+        Noun::Days => noun!(l, n, days),
+        Noun::WorkingDays => noun!(l, n, working_days),
+        Noun::Years => noun!(l, n, years),
+        Noun::Months => noun!(l, n, months),
+        Noun::Pages => noun!(l, n, pages),
+        Noun::Hours => noun!(l, n, hours),
+    };
+    format!("{n} {word}")
 }
 
 /// A date as people write it in the language: 1 December 2026, 1 декабря 2026 г., 2026 жылғы 1 желтоқсан.

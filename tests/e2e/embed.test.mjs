@@ -31,7 +31,7 @@ async function hostPage(attributes) {
   return page;
 }
 
-const FULL = 'data-lang="en" data-today="2026-11-21" data-nationality="IN" data-purpose="tourism" data-passport-expires="2031-01-01" data-trip-entry="2027-01-10" data-trip-exit="2027-01-20" data-trip-entry-point="airport_almaty"';
+const FULL = 'data-lang="en" data-today="2026-11-21" data-nationality="PE" data-purpose="tourism" data-passport-expires="2031-01-01" data-trip-entry="2027-01-10" data-trip-exit="2027-01-20" data-trip-entry-point="airport_almaty"';
 
 test('a host on another origin embeds the app, which resizes and announces its outcome', async () => {
   const page = await hostPage(`${FULL} data-theme="#7a1f5c" data-mode="compact"`);
@@ -41,7 +41,7 @@ test('a host on another origin embeds the app, which resizes and announces its o
   const [result] = await page.evaluate(() => window.results);
   assert.equal(result.route, 'e_visa');
   assert.ok(result.steps.includes('register_on_portal'));
-  assert.equal(JSON.stringify(result).includes('IN'), false, 'no answer of the traveller is sent to the host');
+  assert.equal(JSON.stringify(result).includes('PE'), false, 'no answer of the traveller is sent to the host');
   await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 1000);
   const brand = await frame.locator('html').evaluate((el) => getComputedStyle(el).getPropertyValue('--brand').trim());
   assert.equal(brand, '#7a1f5c');

@@ -22,7 +22,7 @@ test('a whole journey makes no request after load, breaks no CSP rule, stores no
   const loaded = requests.length;
   assert.ok(loaded >= 4, `the first load fetched the app's files (${loaded})`);
 
-  await page.fill('#nationality', 'India');
+  await page.fill('#nationality', 'Peru');
   await page.keyboard.press('Enter');
   await page.check('#purpose');
   await page.keyboard.press('Enter');

@@ -7,7 +7,7 @@ import { serve, launch, openPage, ready } from './support.mjs';
 const TRIP = 'today=2026-11-21&passport.expires=2031-01-01&trip.entry_point=airport_almaty';
 const CASES = {
   visa_free: `${TRIP}&nationality=DE&purpose=tourism&trip.entry=2026-12-01&trip.exit=2026-12-20`,
-  e_visa: `${TRIP}&nationality=IN&purpose=tourism&trip.entry=2026-12-20&trip.exit=2026-12-30`,
+  e_visa: `${TRIP}&nationality=PE&purpose=tourism&trip.entry=2026-12-20&trip.exit=2026-12-30`,
   consular_visa: `${TRIP}&nationality=NG&purpose=business&birth_date=1990-05-01&trip.entry=2027-01-20&trip.exit=2027-01-30`,
   // The longest result: a blocked work trip with its warnings.
   blocked: 'today=2026-11-21&nationality=RU&purpose=work&birth_date=1990-05-01&passport.expires=2027-01-01&trip.entry=2026-12-01&trip.exit=2027-03-30&trip.entry_point=land',

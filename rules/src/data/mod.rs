@@ -184,6 +184,25 @@ impl Rules {
         Ok(bytes)
     }
 
+    /// Like [`Rules::encode_files`], for a page: the same checks, then what a page never
+    /// shows is left out of the bytes it carries (the research notes on sources, their
+    /// publishers, the discrepancies, the lines each list gives a state). `kzvisa rules`
+    /// shows all of it; the page shows citations, doubts, titles, addresses and dates.
+    #[cfg(feature = "toml")]
+    pub fn encode_files_for_page(files: &[(&str, &str)]) -> Result<Vec<u8>, DataErrors> {
+        Rules::from_files(files)?;
+        let mut set = parse_files(files)?;
+        for source in &mut set.sources.source {
+            (source.note, source.publisher) = (None, None);
+        }
+        set.sources.discrepancy.clear();
+        for regime in &mut set.regimes.regime {
+            regime.countries.iter_mut().for_each(|c| c.lines.clear());
+        }
+        set.countries.meta = CountriesMeta { source: String::new(), generator: String::new() };
+        postcard::to_allocvec(&set).map_err(|e| binary_error(&e))
+    }
+
     /// Loads a data set encoded by [`Rules::encode_files`], checking it again.
     pub fn from_binary(bytes: &[u8]) -> Result<Rules, DataErrors> {
         Rules::from_data_set(postcard::from_bytes(bytes).map_err(|e| binary_error(&e))?)
