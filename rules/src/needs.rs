@@ -66,3 +66,38 @@ fn needs_for(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn needs_of(nationality: &str, purpose: &str, law: &str) -> Needs {
+        let mut case = RawCase {
+            today: Some("2026-11-22".into()),
+            nationality: Some(nationality.into()),
+            purpose: Some(purpose.into()),
+            law: Some(law.into()),
+            ..RawCase::default()
+        };
+        case.trip.entry = Some("2026-12-01".into());
+        needs(Rules::builtin().unwrap(), &case)
+    }
+
+    #[test]
+    fn earlier_stays_are_asked_with_the_regime_s_own_window_or_year() {
+        let russian = needs_of("RU", "tourism", "current");
+        assert_eq!((russian.previous_stays, russian.window), (true, Some(Window { days: 180, max: 90 })));
+        assert_eq!(needs_of("IN", "tourism", "current").window, Some(Window { days: 180, max: 42 }));
+        let brazilian = needs_of("BR", "tourism", "current");
+        assert_eq!((brazilian.previous_stays, brazilian.window, brazilian.year_days), (true, None, Some(30)));
+        assert!(!needs_of("PE", "tourism", "current").any(), "an e-visa asks neither");
+    }
+
+    #[test]
+    fn the_date_of_birth_is_asked_where_fingerprints_can_be_due_under_the_law_applied() {
+        assert_eq!(needs_of("RU", "tourism", "core").birth_date, Some(16), "the five texts give Russia no regime");
+        assert_eq!(needs_of("RU", "tourism", "current").birth_date, None);
+        assert_eq!(needs_of("PK", "work", "current").birth_date, Some(16));
+        assert_eq!(needs_of("PK", "work", "nonsense"), Needs::default(), "nothing until the answers are valid");
+    }
+}
