@@ -41,6 +41,15 @@ crate::codes_vocabulary! {
         UnknownField = "unknown_field",
         WrongType = "wrong_type",
         Malformed = "malformed",
+        MrzFormat = "mrz_format",
+        MrzDocumentNumberCheck = "mrz_document_number_check",
+        MrzBirthDateCheck = "mrz_birth_date_check",
+        MrzExpiryCheck = "mrz_expiry_check",
+        MrzOptionalDataCheck = "mrz_optional_data_check",
+        MrzCompositeCheck = "mrz_composite_check",
+        MrzBirthDate = "mrz_birth_date",
+        MrzExpiry = "mrz_expiry",
+        MrzNationality = "mrz_nationality",
     }
 }
 

@@ -14,6 +14,7 @@ pub mod data;
 pub mod date;
 mod deadlines;
 mod fingerprints;
+pub mod ics;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod needs;

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use kzvisa_rules::case::RawStay;
 use kzvisa_rules::date::shift;
 use kzvisa_rules::url::Fragment;
-use kzvisa_rules::{assess, evaluate, json::read_case, Case, DeadlineCode, IssueCode, RawCase, Rules};
+use kzvisa_rules::{assess, evaluate, json::read_case, Case, DeadlineCode, InputErrorCode, IssueCode, RawCase, Rules};
 use proptest::prelude::*;
 
 fn rules() -> &'static Rules {
@@ -239,5 +239,89 @@ proptest! {
                 prop_assert!(a.issue(IssueCode::StayOver30Days).is_none() && a.issue(IssueCode::StayOver90In180).is_none());
             }
         }
+    }
+}
+
+/// The answers of a checked case as text, as a form, a link or a file gives them.
+fn raw_of(case: &Case) -> RawCase {
+    let text = |d: NaiveDate| Some(d.to_string());
+    let mut raw = RawCase {
+        today: text(case.today),
+        nationality: Some(case.nationality.clone()),
+        purpose: Some(case.purpose.as_str().to_string()),
+        birth_date: case.birth_date.and_then(text),
+        law: Some(case.law.as_str().to_string()),
+        ..RawCase::default()
+    };
+    raw.passport.expires = text(case.passport.expires);
+    raw.passport.blank_pages = case.passport.blank_pages.map(|p| p.to_string());
+    raw.passport.condition_ok = case.passport.condition_ok.map(|ok| ok.to_string());
+    raw.trip.entry = text(case.trip.entry);
+    raw.trip.exit = text(case.trip.exit);
+    raw.trip.entry_point = Some(case.trip.entry_point.as_str().to_string());
+    raw.previous_stays = case.previous_stays.iter().map(|s| RawStay { entry: text(s.entry), exit: text(s.exit) }).collect();
+    raw
+}
+
+/// Every field an error may name: a case field, an earlier stay's part, or the case as a whole.
+fn names_a_field(field: &str) -> bool {
+    const ROOTS: [&str; 8] = ["today", "nationality", "purpose", "birth_date", "passport", "trip", "previous_stays", "law"];
+    let root = field.split(['.', '[']).next().unwrap_or_default();
+    ROOTS.contains(&root) || field == "residence_permit.country" || field == "(case)"
+}
+
+/// Text with the shape of a fragment or a JSON case, often nearly right.
+fn decoder_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[a-z_.\\[\\]0-9]{1,20}=[-0-9A-Za-z%.,]{0,24}(&[a-z_.]{1,20}=[-0-9A-Za-z%.,]{0,24}){0,8}",
+        "\\{\"[a-z_]{1,12}\": ?(\"[-0-9A-Za-z]{0,12}\"|[0-9]{1,4}|true|null|\\{\\}|\\[\\])(, ?\"[a-z_.]{1,12}\": ?\"[-0-9A-Z]{0,12}\"){0,6}\\}",
+    ]
+}
+
+// The decoders at depth: at least 10,000 generated inputs each (the issue's floor).
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 10_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_url_decoder_never_panics_and_names_the_field_of_each_error(text in decoder_text()) {
+        if let Err(errors) = Fragment::parse(&text).case.validate(rules()) {
+            for e in &errors.0 {
+                prop_assert!(names_a_field(&e.field), "{:?} in {:?}", e, text);
+                prop_assert!(!e.message.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn the_json_decoder_never_panics_and_names_the_field_of_each_error(text in decoder_text()) {
+        let errors = match read_case(&text) {
+            Ok(raw) => raw.validate(rules()).err().map(|e| e.0).unwrap_or_default(),
+            Err(e) => vec![e],
+        };
+        for e in &errors {
+            // A key the contract does not have is named as it was written.
+            let named = names_a_field(&e.field) || (e.code == InputErrorCode::UnknownField && !e.field.is_empty());
+            prop_assert!(named, "{:?} in {:?}", e, text);
+            prop_assert!(!e.message.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_valid_case_loses_nothing_through_a_link_or_a_file(case in valid_case()) {
+        let raw = raw_of(&case);
+        prop_assert_eq!(raw.validate(rules()), Ok(case.clone()));
+        let link = Fragment { case: raw.clone(), others: vec![("lang".into(), "kk".into())] }.to_fragment();
+        prop_assert_eq!(Fragment::parse(&link).case.validate(rules()), Ok(case.clone()), "link {}", link);
+        let stays: Vec<_> = case.previous_stays.iter().map(|s| serde_json::json!({ "entry": s.entry, "exit": s.exit })).collect();
+        let file = serde_json::json!({
+            "today": case.today, "nationality": case.nationality, "purpose": case.purpose, "law": case.law,
+            "birth_date": case.birth_date,
+            "passport": { "expires": case.passport.expires, "blank_pages": case.passport.blank_pages, "condition_ok": case.passport.condition_ok },
+            "trip": { "entry": case.trip.entry, "exit": case.trip.exit, "entry_point": case.trip.entry_point },
+            "previous_stays": stays,
+        });
+        let read = read_case(&file.to_string()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(read.validate(rules()), Ok(case));
     }
 }
