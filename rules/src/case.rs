@@ -50,6 +50,12 @@ crate::codes_vocabulary! {
         MrzBirthDate = "mrz_birth_date",
         MrzExpiry = "mrz_expiry",
         MrzNationality = "mrz_nationality",
+        GroupEmpty = "group_empty",
+        GroupNotUtf8 = "group_not_utf8",
+        GroupNoHeader = "group_no_header",
+        GroupMissingColumn = "group_missing_column",
+        GroupDuplicateColumn = "group_duplicate_column",
+        GroupTooLarge = "group_too_large",
     }
 }
 

@@ -2,7 +2,7 @@
 //! assessment, so a traveller's phone reminds them the day before. The engine writes the
 //! file's structure; the summaries come from the caller, in the page's language.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use crate::assessment::{Assessment, Deadline, Line};
 
@@ -49,7 +49,12 @@ pub struct Words<'a> {
 /// UTC (the engine never reads the clock). A date-only `DTSTART` starts at local midnight,
 /// so the reminder 15 hours before it rings at 9 in the morning the day before: a day's
 /// notice at an hour a traveller is awake.
-pub fn write(a: &Assessment, words: &Words<'_>, stamp: NaiveDateTime, summary: impl Fn(&Dated<'_>) -> String) -> String {
+pub fn write(
+    a: &Assessment,
+    words: &Words<'_>,
+    stamp: NaiveDateTime,
+    summary: impl Fn(&Dated<'_>) -> String,
+) -> String {
     let mut out = String::new();
     let trip = trip_hash(a);
     let lang = words.lang;
@@ -64,10 +69,16 @@ pub fn write(a: &Assessment, words: &Words<'_>, stamp: NaiveDateTime, summary: i
         let Some(date) = item.date() else { continue };
         let text = escape(&summary(&item));
         line("BEGIN:VEVENT");
-        line(&format!("UID:{}-{}-{trip:016x}@kzvisa", date.format("%Y%m%d"), item.key()));
-        line(&format!("DTSTAMP:{}", stamp.format("%Y%m%dT%H%M%SZ")));
-        line(&format!("DTSTART;VALUE=DATE:{}", date.format("%Y%m%d")));
-        line(&format!("DTEND;VALUE=DATE:{}", date.succ_opt().unwrap_or(date).format("%Y%m%d")));
+        line(&format!("UID:{}-{}-{trip:016x}@kzvisa", basic(date), item.key()));
+        line(&format!(
+            "DTSTAMP:{}T{:02}{:02}{:02}Z",
+            basic(stamp.date()),
+            stamp.hour(),
+            stamp.minute(),
+            stamp.second()
+        ));
+        line(&format!("DTSTART;VALUE=DATE:{}", basic(date)));
+        line(&format!("DTEND;VALUE=DATE:{}", basic(date.succ_opt().unwrap_or(date))));
         line(&format!("SUMMARY;LANGUAGE={lang}:{text}"));
         line("TRANSP:TRANSPARENT");
         line("BEGIN:VALARM");
@@ -79,6 +90,12 @@ pub fn write(a: &Assessment, words: &Words<'_>, stamp: NaiveDateTime, summary: i
     }
     line("END:VCALENDAR");
     out
+}
+
+/// A date in the basic form (`20261204`). Written out: chrono's `format` brings its whole
+/// format-string machinery into the page.
+fn basic(d: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 /// A stable number for the trip (nationality, purpose, route): events of the same trip

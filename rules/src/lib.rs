@@ -14,9 +14,11 @@ pub mod data;
 pub mod date;
 mod deadlines;
 mod fingerprints;
+pub mod group;
 pub mod ics;
 #[cfg(feature = "json")]
 pub mod json;
+pub mod mrz;
 pub mod needs;
 mod passport;
 pub mod regime;

@@ -12,7 +12,10 @@ fn kzvisa(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("kzvisa runs");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    // A command refused for its options may exit before it reads its input.
+    if let Err(e) = child.stdin.take().unwrap().write_all(stdin.as_bytes()) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
     child.wait_with_output().unwrap()
 }
 
@@ -226,4 +229,91 @@ fn rules_lists_every_act_with_its_date_in_force_and_confidence() {
     assert!(listing.contains("in force 2023-11-10"), "{listing}");
     assert!(listing.contains("gov-res-2022-1146 [government_resolution, reported]"), "{listing}");
     assert!(listing.contains("eaeu_90_in_180") && listing.contains("later act"), "{listing}");
+}
+
+const GROUP_TRIP: [&str; 10] = [
+    "--purpose",
+    "tourism",
+    "--entry",
+    "2026-12-01",
+    "--exit",
+    "2026-12-20",
+    "--entry-point",
+    "airport_almaty",
+    "--today",
+    "2026-11-21",
+];
+
+fn group(extra: &[&str], stdin: &str) -> Output {
+    let args: Vec<&str> = ["group"].iter().chain(&GROUP_TRIP).chain(extra).copied().collect();
+    kzvisa(&args, stdin)
+}
+
+const GROUP: &str = "name;nationality;birth_date;passport.expires\r\nAnna Schmidt;DE;1990-05-01;2031-01-01\r\nRahul Verma;IND;1985-03-12;2030-06-30\r\n";
+
+#[test]
+fn group_writes_csv_or_json_lines_and_exits_0_when_every_row_is_assessed() {
+    let out = group(&["-"], GROUP);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "line,name,nationality,route,allowed,blockers,latest_exit,error\r\n\
+         2,Anna Schmidt,DE,visa_free,true,,2026-12-30,\r\n\
+         3,Rahul Verma,IN,visa_free,false,stay_over_max_stay,2026-12-14,\r\n",
+        "a blocker is a verdict, not an error"
+    );
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+
+    let out = group(&["-", "--format", "jsonl", "--law", "core"], GROUP);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!((lines[0]["line"].as_u64(), lines[0]["name"].as_str()), (Some(2), Some("Anna Schmidt")));
+    assert_eq!(lines[0]["assessment"]["route"], "visa_free");
+    assert_eq!(lines[1]["assessment"]["law"], "core");
+    assert_eq!(lines[1]["assessment"]["route"], "e_visa", "India's e-visa under the five texts alone");
+}
+
+#[test]
+fn group_with_a_bad_row_prints_every_row_and_exits_2_naming_line_and_column_never_a_name() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/group/bad_rows.csv");
+    let out = group(&[file, "--format", "jsonl"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = text(&out.stdout);
+    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 7, "the good rows are still printed");
+    assert_eq!(lines[0]["assessment"]["route"], "visa_free");
+    assert_eq!(lines[1]["errors"][0]["column"], "passport.expires");
+    assert_eq!(lines[1]["errors"][0]["code"], "no_such_date");
+    assert_eq!(lines[3]["assessment"]["route"], "consular_visa");
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 8, "{stderr}");
+    assert!(stderr.lines().all(|l| l.starts_with("line ")), "{stderr}");
+    assert!(stderr.starts_with("line 3, passport.expires: 2031-02-30 does not exist"), "{stderr}");
+    for name in ["Good", "Bad", "Nurlan", "Seitkali"] {
+        assert!(!stderr.contains(name), "a name on standard error: {stderr}");
+    }
+}
+
+#[test]
+fn group_with_a_bad_shared_trip_or_file_exits_2_naming_the_option_or_column() {
+    let out = kzvisa(&["group", "-", "--purpose", "tourism", "--entry", "2026-12-01", "--exit", "2026-11-01"], GROUP);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        text(&out.stderr),
+        "--exit: 2026-11-01 is before the entry date 2026-12-01\n--entry-point: is required\n"
+    );
+
+    let out = group(&["-"], "name,nationality,birth_date\nAnna Schmidt,DE,1990-05-01\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stderr), "standard input: the header lacks the column passport.expires\n");
+
+    let out = group(&["-", "--format", "xml"], GROUP);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--format must be csv or jsonl, not xml"));
+    let out = group(&[], GROUP);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("name one CSV file"));
 }

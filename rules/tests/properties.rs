@@ -259,13 +259,15 @@ fn raw_of(case: &Case) -> RawCase {
     raw.trip.entry = text(case.trip.entry);
     raw.trip.exit = text(case.trip.exit);
     raw.trip.entry_point = Some(case.trip.entry_point.as_str().to_string());
-    raw.previous_stays = case.previous_stays.iter().map(|s| RawStay { entry: text(s.entry), exit: text(s.exit) }).collect();
+    raw.previous_stays =
+        case.previous_stays.iter().map(|s| RawStay { entry: text(s.entry), exit: text(s.exit) }).collect();
     raw
 }
 
 /// Every field an error may name: a case field, an earlier stay's part, or the case as a whole.
 fn names_a_field(field: &str) -> bool {
-    const ROOTS: [&str; 8] = ["today", "nationality", "purpose", "birth_date", "passport", "trip", "previous_stays", "law"];
+    const ROOTS: [&str; 8] =
+        ["today", "nationality", "purpose", "birth_date", "passport", "trip", "previous_stays", "law"];
     let root = field.split(['.', '[']).next().unwrap_or_default();
     ROOTS.contains(&root) || field == "residence_permit.country" || field == "(case)"
 }

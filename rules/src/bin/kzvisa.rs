@@ -5,42 +5,90 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use kzvisa_rules::data::FILES;
+use kzvisa_rules::group::{self, export_csv, read_csv, Column, Outcome};
 use kzvisa_rules::regime::route_for;
-use kzvisa_rules::{evaluate, json, Law, Purpose, Route, Rules, KAZAKHSTAN};
+use kzvisa_rules::url::{encode, Fragment};
+use kzvisa_rules::{evaluate, json, Law, Purpose, RawCase, Route, Rules, KAZAKHSTAN};
 
 const USAGE: &str = "\
 Usage:
   kzvisa check FILE...     assess cases (JSON files; - reads standard input)
   kzvisa rules             the data set: version, dates, sources, discrepancies
   kzvisa countries         every nationality with the route each purpose gets
+  kzvisa group FILE.csv    assess a group on one shared trip: a traveller per row
+                           (- reads standard input)
 
 Options:
   --rules DIR      use the data files in DIR (any of them; the rest are built in)
   --json           rules, countries: print JSON instead of text
   --lang en|ru|kk  countries: names in this language (default en)
   --date YYYY-MM-DD  countries: routes for an entry on this date (default today)
-  --law current|core check, countries: the five texts and every later act in force
-                   (current, the default), or the five texts alone (core); for check,
-                   in place of the case's own `law`
+  --law current|core check, countries, group: the five texts and every later act in
+                   force (current, the default), or the five texts alone (core); for
+                   check, in place of the case's own `law`
+  --purpose P  --entry YYYY-MM-DD  --exit YYYY-MM-DD  --entry-point EP
+                   group: the shared trip (all required)
+  --today YYYY-MM-DD group: the date the group is assessed on (default today)
+  --format csv|jsonl group: the verdicts as CSV (the default) or a JSON line per row
 
 One case prints its assessment as JSON. Several print one JSON line each:
 {\"file\": ..., \"assessment\": ...} or {\"file\": ..., \"errors\": [...]}.
 A case with no `today` is assessed on the local date.
 
-Exit status: 0 assessed; 2 a case has input errors, or a usage error; 3 the data set is invalid.";
+A group's CSV has a header row and the columns nationality, birth_date, passport.expires
+and optionally name, passport.issued, passport.blank_pages, passport.condition_ok,
+previous_stays (2026-07-01..2026-07-30,2026-08-10..2026-09-08), comma or semicolon
+separated, in UTF-8. It prints
+line,name,nationality,route,allowed,blockers,latest_exit,error as CSV, or JSON lines
+{\"line\": ..., \"name\": ..., \"assessment\": ...} or {..., \"errors\": [...]}; each problem
+in a row is also a line on standard error, which never shows a name.
 
-/// Prints a line to standard output. A closed pipe (`kzvisa countries | head`) ends the
-/// program quietly instead of panicking as `println!` would.
+Exit status: 0 assessed (blockers included); 2 a case or a group's row has input errors,
+the shared trip is invalid, or a usage error; 3 the data set is invalid.";
+
+/// Writes to standard output. A closed pipe (`kzvisa countries | head`) ends the program
+/// quietly instead of panicking as `print!` would.
+fn write_out(text: &str) {
+    if let Err(e) = std::io::stdout().lock().write_all(text.as_bytes()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("kzvisa: cannot write the output: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// Prints a line to standard output, as [`write_out`] does.
 macro_rules! say {
     ($($arg:tt)*) => {
-        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                std::process::exit(0);
-            }
-            eprintln!("kzvisa: cannot write the output: {e}");
-            std::process::exit(1);
-        }
+        write_out(&format!("{}\n", format_args!($($arg)*)))
     };
+}
+
+/// The options that give `group` its shared trip, with the case field each one sets.
+const TRIP_OPTIONS: [(&str, &str); 5] = [
+    ("--purpose", "purpose"),
+    ("--entry", "trip.entry"),
+    ("--exit", "trip.exit"),
+    ("--entry-point", "trip.entry_point"),
+    ("--today", "today"),
+];
+
+/// How `group` prints its verdicts.
+#[derive(Clone, Copy)]
+enum Format {
+    Csv,
+    Jsonl,
+}
+
+impl Format {
+    fn parse(text: &str) -> Option<Format> {
+        match text {
+            "csv" => Some(Format::Csv),
+            "jsonl" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
 }
 
 struct Options {
@@ -51,13 +99,30 @@ struct Options {
     lang: String,
     date: Option<String>,
     law: Option<Law>,
+    /// `group`'s shared trip: (case field, value) from [`TRIP_OPTIONS`].
+    trip: Vec<(&'static str, String)>,
+    format: Format,
+}
+
+/// The value of an option that takes one of a few words.
+fn choice<T>(option: &str, text: &str, parse: fn(&str) -> Option<T>, allowed: &str) -> Result<T, String> {
+    parse(text).ok_or(format!("{option} must be {allowed}, not {text}"))
 }
 
 fn parse_args(args: Vec<String>) -> Result<Options, String> {
     let mut it = args.into_iter();
     let command = it.next().ok_or("no command given")?;
-    let mut o =
-        Options { command, files: Vec::new(), rules_dir: None, json: false, lang: "en".into(), date: None, law: None };
+    let mut o = Options {
+        command,
+        files: Vec::new(),
+        rules_dir: None,
+        json: false,
+        lang: "en".into(),
+        date: None,
+        law: None,
+        trip: Vec::new(),
+        format: Format::Csv,
+    };
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
         match arg.as_str() {
@@ -65,12 +130,13 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
             "--json" => o.json = true,
             "--lang" => o.lang = value("--lang")?,
             "--date" => o.date = Some(value("--date")?),
-            "--law" => {
-                let text = value("--law")?;
-                o.law = Some(Law::parse(&text).ok_or(format!("--law must be current or core, not {text}"))?);
-            }
+            "--law" => o.law = Some(choice("--law", &value("--law")?, Law::parse, "current or core")?),
+            "--format" => o.format = choice("--format", &value("--format")?, Format::parse, "csv or jsonl")?,
             "-h" | "--help" => return Err(String::new()),
-            a if a.starts_with("--") => return Err(format!("unknown option {a}")),
+            a if a.starts_with("--") => match TRIP_OPTIONS.iter().find(|(option, _)| *option == a) {
+                Some((option, field)) => o.trip.push((field, value(option)?)),
+                None => return Err(format!("unknown option {a}")),
+            },
             _ => o.files.push(arg),
         }
     }
@@ -106,14 +172,27 @@ fn today() -> String {
     chrono::Local::now().date_naive().to_string()
 }
 
-fn read_input(file: &str) -> Result<String, String> {
+/// An input file as messages name it.
+fn label(file: &str) -> &str {
     if file == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| format!("standard input: {e}"))?;
-        Ok(text)
+        "standard input"
     } else {
-        std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))
+        file
     }
+}
+
+fn read_bytes(file: &str) -> Result<Vec<u8>, String> {
+    let read = if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
+    } else {
+        std::fs::read(file)
+    };
+    read.map_err(|e| format!("{}: {e}", label(file)))
+}
+
+fn read_input(file: &str) -> Result<String, String> {
+    String::from_utf8(read_bytes(file)?).map_err(|e| format!("{}: not UTF-8 text: {e}", label(file)))
 }
 
 fn check(rules: &Rules, files: &[String], law: Option<Law>) -> ExitCode {
@@ -164,6 +243,81 @@ fn check(rules: &Rules, files: &[String], law: Option<Law>) -> ExitCode {
                 }
             }
         }
+    }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `group`'s shared trip as a case. The options carry the case's own field names, so the
+/// URL's reader, which knows every field, fills them in.
+fn shared_trip(o: &Options) -> RawCase {
+    let pairs: Vec<String> = o.trip.iter().map(|(field, value)| format!("{field}={}", encode(value))).collect();
+    let mut shared = Fragment::parse(&pairs.join("&")).case;
+    shared.today.get_or_insert_with(today);
+    shared.law = o.law.map(|law| law.as_str().into());
+    shared
+}
+
+/// The option a problem with the shared trip is about.
+fn option_for(field: &str) -> &str {
+    TRIP_OPTIONS.iter().find(|(_, f)| *f == field).map_or(field, |(option, _)| option)
+}
+
+fn outcome_json(o: &Outcome) -> serde_json::Value {
+    match &o.result {
+        Ok(assessment) => serde_json::json!({ "line": o.line, "name": o.name, "assessment": assessment }),
+        Err(errors) => {
+            let errors: Vec<serde_json::Value> = errors
+                .iter()
+                .map(|e| serde_json::json!({ "column": e.column, "code": e.code, "message": e.message }))
+                .collect();
+            serde_json::json!({ "line": o.line, "name": o.name, "errors": errors })
+        }
+    }
+}
+
+fn group(rules: &Rules, o: &Options) -> ExitCode {
+    let [file] = o.files.as_slice() else {
+        eprintln!("kzvisa group: name one CSV file, or - for standard input");
+        return ExitCode::from(2);
+    };
+    let table = match read_bytes(file).and_then(|bytes| read_csv(&bytes).map_err(|e| format!("{}: {e}", label(file)))) {
+        Ok(table) => table,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    if !table.ignored.is_empty() {
+        let known: Vec<&str> = Column::ALL.iter().map(|c| c.as_str()).collect();
+        eprintln!(
+            "{}: ignored the columns {} (those read: {})",
+            label(file),
+            table.ignored.join(", "),
+            known.join(", ")
+        );
+    }
+    let outcomes = match group::assess(rules, &shared_trip(o), &table) {
+        Ok(outcomes) => outcomes,
+        Err(errors) => {
+            for e in &errors.0 {
+                eprintln!("{}: {}", option_for(&e.field), e.message);
+            }
+            return ExitCode::from(2);
+        }
+    };
+    match o.format {
+        Format::Csv => write_out(&export_csv(&outcomes)),
+        Format::Jsonl => outcomes.iter().for_each(|outcome| say!("{}", outcome_json(outcome))),
+    }
+    // Row errors name line and column, never the traveller.
+    let mut failed = false;
+    for e in outcomes.iter().filter_map(|outcome| outcome.result.as_ref().err()).flatten() {
+        eprintln!("{e}");
+        failed = true;
     }
     if failed {
         ExitCode::from(2)
@@ -320,6 +474,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         "countries" => show_countries(&rules, &options),
+        "group" => group(&rules, &options),
         other => {
             eprintln!("kzvisa: unknown command `{other}`\n\n{USAGE}");
             ExitCode::from(2)
