@@ -9,6 +9,7 @@ use crate::result::ResultScreen;
 use crate::state::{browser_locale, rules, set_other, use_lang, Lang, Store};
 use crate::steps::{CheckScreen, ExtrasScreen, NationalityScreen, PassportScreen, PurposeScreen, TripScreen};
 use crate::widgets::{focus_after_update, focus_by_id, tr};
+use kzvisa_rules::url::Fragment;
 
 /// Where the wizard is: derived from the URL on every change, never stored apart from it.
 #[derive(Clone, Copy)]
@@ -26,13 +27,9 @@ impl Flow {
     }
 }
 
-#[component]
-pub fn App() -> impl IntoView {
-    view! { <Shell /> }
-}
-
-#[component]
-fn Shell() -> impl IntoView {
+/// What every page of the app sets up: the URL's state, the language (the URL's, else the
+/// browser's, written into the URL so links keep it), the host page if embedded, its look.
+fn provide_page() -> (Store, Host) {
     let store = Store::new();
     provide_context(store);
     let lang = Lang::new(store);
@@ -43,8 +40,6 @@ fn Shell() -> impl IntoView {
     Effect::new(move |_| {
         store.fragment.with(|f| embed::apply_display(f.other("theme"), f.other("mode")));
     });
-
-    // The URL's language wins; else the browser's, written into the URL so links keep it.
     if untrack(|| store.locale()).is_none() {
         let chosen = browser_locale();
         store.update(false, |f| set_other(f, "lang", Some(chosen.as_str().to_string())));
@@ -54,7 +49,44 @@ fn Shell() -> impl IntoView {
             let _ = html.set_attribute("lang", lang.get().as_str());
         }
     });
+    (store, host)
+}
 
+/// The frame of every page: skip link, update notice, header with the languages, the page's
+/// `<main>`, and the footer (`more`: the page's own links there).
+#[component]
+fn Frame(children: Children, #[prop(optional)] more: Option<AnyView>) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            focus_by_id("main-heading");
+        }>{tr(|l| td_string!(l, app.skip))}</a>
+        <UpdateBanner />
+        <header class="header">
+            <div class="container header-inner">
+                <p class="brand">{tr(|l| td_string!(l, app.title))}</p>
+                <LanguageSwitch />
+            </div>
+        </header>
+        {children()}
+        <footer class="footer">
+            <div class="container">
+                <p>{tr(|l| td_string!(l, app.privacy))}</p>
+                {more}
+            </div>
+        </footer>
+    }
+}
+
+/// The traveller's check: one question per screen, then the result.
+#[component]
+pub fn App() -> impl IntoView {
+    let (store, host) = provide_page();
+    // The group check is a page of its own (its code is not in this one's first load).
+    if store.fragment.with_untracked(|f| f.other("view") == Some("group")) {
+        let fragment = store.fragment.with_untracked(Fragment::to_fragment);
+        let _ = window().location().replace(&format!("group/#{fragment}"));
+    }
     let errors = Memo::new(move |_| match store.case().validate(rules()) {
         Ok(_) => Vec::new(),
         Err(e) => e.0,
@@ -62,6 +94,7 @@ fn Shell() -> impl IntoView {
     let extras = Memo::new(move |_| kzvisa_rules::needs(rules(), &store.case()));
     let current = Memo::new(move |_| store.fragment.with(|f| errors.with(|e| flow::current(f, e, extras.get()))));
     provide_context(Flow { extras, errors });
+    provide_context(crate::scanner::listen(store));
     let generation = RwSignal::new(0u32);
     let kiosk = Memo::new(move |_| store.fragment.with(crate::kiosk::is_kiosk));
 
@@ -73,37 +106,49 @@ fn Shell() -> impl IntoView {
         }
         now
     });
-
+    let group_link = move || {
+        (!kiosk.get()).then(|| {
+            let lang = store.fragment.with(|f| f.other("lang").map(str::to_string)).unwrap_or_default();
+            view! {
+                <p class="no-print">
+                    <a href=format!("group/#lang={lang}")>{tr(|l| td_string!(l, group.open))}</a>
+                </p>
+            }
+        })
+    };
     view! {
-        <a class="skip-link" href="#main" on:click=|ev| {
-            ev.prevent_default();
-            focus_by_id("main-heading");
-        }>{tr(|l| td_string!(l, app.skip))}</a>
-        <UpdateBanner />
-        <Show when=move || kiosk.get()>
-            <crate::kiosk::IdleReset generation=generation />
-        </Show>
-        <header class="header">
-            <div class="container header-inner">
-                <p class="brand">{tr(|l| td_string!(l, app.title))}</p>
-                <LanguageSwitch />
-            </div>
-        </header>
-        <main id="main" class="container" data-step=move || current.get().as_str()>
-            {move || match (&host, current.get(), generation.get()) {
-                (Host::Refused(_), _, _) => view! { <RefusedHost /> }.into_any(),
-                (_, Step::Nationality, _) => view! { <NationalityScreen /> }.into_any(),
-                (_, Step::Purpose, _) => view! { <PurposeScreen /> }.into_any(),
-                (_, Step::Passport, _) => view! { <PassportScreen /> }.into_any(),
-                (_, Step::Trip, _) => view! { <TripScreen /> }.into_any(),
-                (_, Step::Extras, _) => view! { <ExtrasScreen /> }.into_any(),
-                (_, Step::Check, _) => view! { <CheckScreen /> }.into_any(),
-                (_, Step::Result, _) => view! { <ResultScreen /> }.into_any(),
-            }}
-        </main>
-        <footer class="footer">
-            <div class="container"><p>{tr(|l| td_string!(l, app.privacy))}</p></div>
-        </footer>
+        <Frame more=group_link.into_any()>
+            <Show when=move || kiosk.get()>
+                <crate::kiosk::IdleReset generation=generation />
+            </Show>
+            <main id="main" class="container" data-step=move || current.get().as_str()>
+                {move || match (&host, current.get(), generation.get()) {
+                    (Host::Refused(_), _, _) => view! { <RefusedHost /> }.into_any(),
+                    (_, Step::Nationality, _) => view! { <NationalityScreen /> }.into_any(),
+                    (_, Step::Purpose, _) => view! { <PurposeScreen /> }.into_any(),
+                    (_, Step::Passport, _) => view! { <PassportScreen /> }.into_any(),
+                    (_, Step::Trip, _) => view! { <TripScreen /> }.into_any(),
+                    (_, Step::Extras, _) => view! { <ExtrasScreen /> }.into_any(),
+                    (_, Step::Check, _) => view! { <CheckScreen /> }.into_any(),
+                    (_, Step::Result, _) => view! { <ResultScreen /> }.into_any(),
+                }}
+            </main>
+        </Frame>
+    }
+}
+
+/// The group check's page (`group/`): one trip, many travellers.
+#[component]
+pub fn GroupApp() -> impl IntoView {
+    let (_, host) = provide_page();
+    let screen = move || match &host {
+        Host::Refused(_) => view! { <RefusedHost /> }.into_any(),
+        _ => view! { <crate::group::GroupScreen /> }.into_any(),
+    };
+    view! {
+        <Frame>
+            <main id="main" class="container" data-step="group">{screen}</main>
+        </Frame>
     }
 }
 

@@ -176,6 +176,21 @@ pub fn input_error(l: Locale, e: InputErrorCode) -> &'static str {
         E::UnknownField => td_string!(l, error.unknown_field),
         E::WrongType => td_string!(l, error.wrong_type),
         E::Malformed => td_string!(l, error.malformed),
+        E::MrzFormat => td_string!(l, error.mrz_format),
+        E::MrzDocumentNumberCheck => td_string!(l, error.mrz_document_number_check),
+        E::MrzBirthDateCheck => td_string!(l, error.mrz_birth_date_check),
+        E::MrzExpiryCheck => td_string!(l, error.mrz_expiry_check),
+        E::MrzOptionalDataCheck => td_string!(l, error.mrz_optional_data_check),
+        E::MrzCompositeCheck => td_string!(l, error.mrz_composite_check),
+        E::MrzBirthDate => td_string!(l, error.mrz_birth_date),
+        E::MrzExpiry => td_string!(l, error.mrz_expiry),
+        E::MrzNationality => td_string!(l, error.mrz_nationality),
+        E::GroupEmpty => td_string!(l, error.group_empty),
+        E::GroupNotUtf8 => td_string!(l, error.group_not_utf8),
+        E::GroupNoHeader => td_string!(l, error.group_no_header),
+        E::GroupMissingColumn => td_string!(l, error.group_missing_column),
+        E::GroupDuplicateColumn => td_string!(l, error.group_duplicate_column),
+        E::GroupTooLarge => td_string!(l, error.group_too_large),
     }
 }
 

@@ -5,10 +5,15 @@
 //   WebAssembly compilation allowed ('wasm-unsafe-eval'), nothing else, no network but to
 //   the app's own origin (for its files), no forms sent anywhere, no plugins, no <base>.
 // - Fails the build if any inline script or style is left.
+// - Builds the group check (group.html) into `group/`: a page of its own, so that its code is
+//   not in the traveller's first load; it takes index.html's embed allow-list, so the
+//   operator sets that in one place.
 // - Writes the service worker (tools/sw.js) with every file of the build to precache and a
 //   version that is the hash of them all, and appends its registration to the start-up.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +21,22 @@ const tools = fileURLToPath(new URL('.', import.meta.url));
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error('postbuild: no TRUNK_STAGING_DIR and no directory given');
+// This hook also runs for the group page's own build, inside the traveller's.
+const groupBuild = process.env.KZVISA_PAGE === 'group';
+
+if (!groupBuild) {
+  const out = mkdtempSync(join(tmpdir(), 'kzvisa-group-'));
+  const release = process.env.TRUNK_PROFILE === 'release' ? ['--release'] : [];
+  const built = spawnSync('trunk', ['build', ...release, '--dist', out, 'group.html'], {
+    cwd: process.env.TRUNK_SOURCE_DIR ?? process.cwd(),
+    env: { ...process.env, KZVISA_PAGE: 'group' },
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('postbuild: the group page did not build');
+  cpSync(out, join(dir, 'group'), { recursive: true });
+  rmSync(out, { recursive: true, force: true });
+}
+
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
 
@@ -32,7 +53,9 @@ export const CSP = [
 ].join('; ');
 
 html = html.replace(/<script type="module">([\s\S]*?)<\/script>/, (_, code) => {
-  const body = `${code.trim()}\n\n${readFileSync(join(tools, 'register-sw.js'), 'utf8')}`;
+  // The one service worker sits at the root of the app, above the group page.
+  const register = readFileSync(join(tools, 'register-sw.js'), 'utf8').replace("'./sw.js'", groupBuild ? "'../sw.js'" : "'./sw.js'");
+  const body = `${code.trim()}\n\n${register}`;
   const name = `boot-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), body);
   return `<script type="module" src="./${name}"></script>`;
@@ -43,6 +66,12 @@ if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) throw new Error('postbuild: an in
 if (/<style[\s>]|\sstyle="/.test(html)) throw new Error('postbuild: an inline style is left in index.html');
 if (!html.includes('Content-Security-Policy')) throw new Error('postbuild: the policy was not added');
 writeFileSync(file, html);
+if (groupBuild) process.exit(0);
+
+// The group page embeds where the traveller's does.
+const origins = /<meta name="kzvisa-embed-origins" content="[^"]*" \/>/;
+const groupFile = join(dir, 'group', 'index.html');
+writeFileSync(groupFile, readFileSync(groupFile, 'utf8').replace(origins, html.match(origins)[0]));
 
 // Every file of the build, then the worker named by their hash.
 const files = [];

@@ -28,9 +28,11 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      // Every page of the app is index.html: the answers live in the fragment.
+      // The app has two pages, the traveller's and the group check (`group/`), each an
+      // index.html: the answers live in the fragment, never in the path or the query.
+      const page = () => (new URL(request.url).pathname.includes('/group/') ? 'group/index.html' : 'index.html');
       const cached = request.mode === 'navigate'
-        ? await cache.match('index.html')
+        ? await cache.match(page())
         : await cache.match(request, { ignoreSearch: true });
       return cached ?? fetch(request);
     }),

@@ -14,6 +14,7 @@ use crate::texts;
 use crate::widgets::{tr, tr_string, Sources};
 
 mod about;
+mod actions;
 mod verdict;
 
 /// The sources disclosure for an id the assessment names: for a rule, the entry that came
@@ -158,17 +159,7 @@ pub fn ResultScreen() -> impl IntoView {
                         let link = store.fragment.with_untracked(crate::kiosk::take_away_link);
                         view! { <crate::kiosk::LinkQr link=link /> }
                     })}
-                    <div class="actions no-print">
-                        <button type="button" class="button" on:click=|_| { let _ = window().print(); }>
-                            {tr(|l| td_string!(l, result.print))}
-                        </button>
-                        <button type="button" class="button secondary" on:click=move |_| {
-                            // A kiosk stays a kiosk, an embedded app keeps its host's look.
-                            store.update(true, |f| *f = crate::kiosk::fresh(f, f.other("lang").map(str::to_string)));
-                        }>
-                            {tr(|l| td_string!(l, app.start_again))}
-                        </button>
-                    </div>
+                    <actions::Actions assessment=a.clone() />
                 </div>
             }
         })

@@ -3,6 +3,7 @@
 
 mod check;
 mod extras;
+mod mrz;
 mod nationality;
 mod passport;
 mod purpose;
@@ -12,8 +13,8 @@ pub use check::CheckScreen;
 pub use extras::ExtrasScreen;
 pub use nationality::NationalityScreen;
 pub use passport::PassportScreen;
-pub use purpose::PurposeScreen;
-pub use trip::TripScreen;
+pub use purpose::{purposes, PurposeScreen};
+pub use trip::{entry_points, TripScreen};
 
 use kzvisa_rules::url::Fragment;
 use kzvisa_rules::{InputError, InputErrorCode};
@@ -72,6 +73,10 @@ pub fn Question(
     #[prop(into)] heading: Signal<String>,
     apply: Callback<Fragment, Fragment>,
     errors: RwSignal<Vec<InputError>>,
+    /// Runs first on submit; true when it has dealt with the submission itself (an MRZ
+    /// given in place of the screen's answer).
+    #[prop(optional)]
+    before: Option<Callback<(), bool>>,
     children: Children,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
@@ -93,6 +98,9 @@ pub fn Question(
     }
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if before.is_some_and(|b| b.run(())) {
+            return;
+        }
         let next = apply.run(store.fragment.get_untracked());
         let mut case = next.case.clone();
         let today = store.today();

@@ -125,11 +125,15 @@ pub fn NationalityScreen() -> impl IntoView {
         query.set(texts::country(lang.get_untracked(), c).to_string());
     };
     let error = field_error(errors, "nationality");
+    let mrz = RwSignal::new(String::new());
+    let kiosk = store.fragment.with_untracked(crate::kiosk::is_kiosk);
     let heading = tr_signal(|l| td_string!(l, nationality.heading));
 
     view! {
-        <Question step=Step::Nationality heading=heading apply=apply errors=errors>
+        <Question step=Step::Nationality heading=heading apply=apply errors=errors
+            before=Callback::new(move |()| super::mrz::take(store, mrz, errors))>
             <p class="lead">{tr(|l| td_string!(l, app.tagline))}</p>
+            {kiosk.then(|| view! { <p class="scan-note">{tr(|l| td_string!(l, nationality.scan))}</p> })}
             <div class="field" class:field-error=move || error.get().is_some()>
                 <label class="label" for="nationality">{tr(|l| td_string!(l, nationality.label))}</label>
                 <p class="hint" id="nationality-hint">{tr(|l| td_string!(l, nationality.hint))}</p>
@@ -181,6 +185,7 @@ pub fn NationalityScreen() -> impl IntoView {
                     </For>
                 </ul>
             </div>
+            <super::mrz::MrzField text=mrz errors=errors />
         </Question>
     }
 }

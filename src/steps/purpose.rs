@@ -20,18 +20,23 @@ pub fn PurposeScreen() -> impl IntoView {
         f.case.purpose = value.get_untracked();
         f
     });
-    let choices = Purpose::ALL
-        .iter()
-        .map(|&p| Choice {
-            value: p.as_str(),
-            label: Box::new(move |l| texts::purpose(l, p).to_string()),
-            hint: Some(Box::new(move |l| texts::purpose_hint(l, p).to_string())),
-        })
-        .collect();
+    let choices = purposes();
     let heading = tr_signal(|l| td_string!(l, purpose.heading));
     view! {
         <Question step=Step::Purpose heading=heading apply=apply errors=errors>
             <Radios field="purpose" legend=heading choices=choices value=value errors=errors />
         </Question>
     }
+}
+
+/// The eight purposes, each with what it covers.
+pub fn purposes() -> Vec<Choice> {
+    Purpose::ALL
+        .iter()
+        .map(|&p| Choice {
+            value: p.as_str(),
+            label: Box::new(move |l| texts::purpose(l, p).to_string()),
+            hint: Some(Box::new(move |l| texts::purpose_hint(l, p).to_string())),
+        })
+        .collect()
 }

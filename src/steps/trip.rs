@@ -25,14 +25,7 @@ pub fn TripScreen() -> impl IntoView {
         f.case.trip.entry_point = point.get_untracked();
         f
     });
-    let choices = EntryPoint::ALL
-        .iter()
-        .map(|&e| Choice {
-            value: e.as_str(),
-            label: Box::new(move |l| texts::entry_point(l, e).to_string()),
-            hint: None,
-        })
-        .collect();
+    let choices = entry_points();
     view! {
         <Question
             step=Step::Trip
@@ -61,4 +54,16 @@ pub fn TripScreen() -> impl IntoView {
             />
         </Question>
     }
+}
+
+/// The ways into the country.
+pub fn entry_points() -> Vec<Choice> {
+    EntryPoint::ALL
+        .iter()
+        .map(|&e| Choice {
+            value: e.as_str(),
+            label: Box::new(move |l| texts::entry_point(l, e).to_string()),
+            hint: None,
+        })
+        .collect()
 }

@@ -2,20 +2,11 @@
 // one per route and per language, keyboard only, with axe-core on every screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, axe, step, typeDate } from './support.mjs';
+import { serve, launch, openPage, ready, axe, step, typeDate, tabTo } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-/** Presses Tab until `selector` has the focus, as a keyboard user would. */
-async function tabTo(page, selector) {
-  for (let i = 0; i < 60; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`could not reach ${selector} with Tab`);
-}
 
 /** Checks the screen with axe-core and moves on with Enter from `selector`. */
 async function next(page, selector, expected) {

@@ -15,7 +15,8 @@ export async function serve(dir = DIST) {
   let root = dir;
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(root, path === '/' ? 'index.html' : path);
+    // A folder's index.html, as any web server serves it (the group check is `group/`).
+    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
@@ -81,3 +82,13 @@ export async function typeDate(page, field, day, month, year) {
   await page.keyboard.press('Tab');
   await page.keyboard.type(String(year));
 }
+
+/** Presses Tab until `selector` has the focus, as a keyboard user would. */
+export async function tabTo(page, selector) {
+  for (let i = 0; i < 60; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${selector} with Tab`);
+}
+

@@ -1,0 +1,147 @@
+//! What a traveller does with a result: print it, put its dates in a calendar, send its
+//! link to a phone or a friend, or start again. A kiosk offers only print and the QR code
+//! (its files and clipboard would stay behind for the next person).
+
+use kzvisa_rules::ics::{self, Dated, Words};
+use kzvisa_rules::Assessment;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::i18n::*;
+use crate::state::{use_lang, Store};
+use crate::texts;
+use crate::widgets::tr;
+
+#[component]
+pub fn Actions(assessment: Assessment) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let kiosk = store.fragment.with_untracked(crate::kiosk::is_kiosk);
+    let has_dates = !ics::dated(&assessment).is_empty();
+    view! {
+        <div class="actions no-print">
+            <button type="button" class="button" on:click=|_| { let _ = window().print(); }>
+                {tr(|l| td_string!(l, result.print))}
+            </button>
+            {(!kiosk && has_dates).then(|| view! { <CalendarButton assessment=assessment /> })}
+            {(!kiosk).then(|| view! { <ShareLink /> })}
+            <button type="button" class="button secondary" on:click=move |_| {
+                // A kiosk stays a kiosk, an embedded app keeps its host's look.
+                store.update(true, |f| *f = crate::kiosk::fresh(f, f.other("lang").map(str::to_string)));
+            }>
+                {tr(|l| td_string!(l, app.start_again))}
+            </button>
+        </div>
+    }
+}
+
+/// Saves the dated deadlines and steps as an iCalendar file, worded in the page's language.
+#[component]
+fn CalendarButton(assessment: Assessment) -> impl IntoView {
+    let lang = use_lang();
+    let save = move |_| {
+        let l = lang.get_untracked();
+        let words = Words { lang: l.as_str(), name: td_string!(l, result.calendar_name) };
+        let summary = |d: &Dated<'_>| match d {
+            Dated::Deadline(d) => texts::deadline(l, d),
+            Dated::Step(s) => texts::step(l, s),
+        };
+        let file = ics::write(&assessment, &words, utc_now(), summary);
+        crate::files::save("kazakhstan-trip.ics", "text/calendar;charset=utf-8", &file);
+    };
+    view! {
+        <button type="button" class="button secondary" data-action="calendar" on:click=save>
+            {tr(|l| td_string!(l, result.calendar))}
+        </button>
+    }
+}
+
+/// The browser's clock in UTC, for the calendar's `DTSTAMP`.
+fn utc_now() -> chrono::NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    let date =
+        chrono::NaiveDate::from_ymd_opt(now.get_utc_full_year() as i32, now.get_utc_month() + 1, now.get_utc_date());
+    date.and_then(|d| d.and_hms_opt(now.get_utc_hours(), now.get_utc_minutes(), now.get_utc_seconds()))
+        .unwrap_or_default()
+}
+
+/// What became of the last attempt to pass the link on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Passed {
+    Not,
+    Copied,
+    /// Neither the share sheet nor the clipboard took it: the link is shown to copy by hand.
+    Shown,
+}
+
+/// "Share" where the browser has a share sheet (phones), else "Copy link". The link is the
+/// result's own: the case and the language, none of a kiosk's or a host page's settings.
+#[component]
+fn ShareLink() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let link = Memo::new(move |_| store.fragment.with(crate::kiosk::take_away_link));
+    let passed = RwSignal::new(Passed::Not);
+    let sheet = has_share_sheet();
+    let pass_on = move |_| {
+        let link = link.get_untracked();
+        leptos::task::spawn_local(async move {
+            let outcome = if sheet { share(&link).await } else { copy(&link).await };
+            passed.set(match outcome {
+                Ok(true) => Passed::Copied,
+                // The traveller closed the share sheet: nothing to say.
+                Ok(false) => Passed::Not,
+                Err(()) => Passed::Shown,
+            });
+        });
+    };
+    let (action, label): (&str, fn(Locale) -> &'static str) = if sheet {
+        ("share", |l| td_string!(l, result.share))
+    } else {
+        ("copy-link", |l| td_string!(l, result.copy_link))
+    };
+    view! {
+        <button type="button" class="button secondary" data-action=action on:click=pass_on>{tr(label)}</button>
+        <p class="share-status" role="status">
+            {move || (passed.get() == Passed::Copied && !sheet).then(|| tr(|l| td_string!(l, result.link_copied)))}
+        </p>
+        <Show when=move || passed.get() == Passed::Shown>
+            <label class="share-fallback">
+                {tr(|l| td_string!(l, result.copy_by_hand))}
+                <input type="text" readonly class="input" prop:value=move || link.get()
+                    on:focus=|e| { if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { i.select(); } } />
+            </label>
+        </Show>
+    }
+}
+
+fn navigator() -> JsValue {
+    window().navigator().into()
+}
+
+fn has_share_sheet() -> bool {
+    js_sys::Reflect::get(&navigator(), &"share".into()).is_ok_and(|f| f.is_function())
+}
+
+/// Calls `navigator.share({ url })`: `Ok(true)` shared, `Ok(false)` the traveller cancelled.
+async fn share(link: &str) -> Result<bool, ()> {
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"url".into(), &link.into()).map_err(drop)?;
+    let share: js_sys::Function = js_sys::Reflect::get(&navigator(), &"share".into()).map_err(drop)?.unchecked_into();
+    let promise: js_sys::Promise = share.call1(&navigator(), &data).map_err(drop)?.dyn_into().map_err(drop)?;
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => Ok(true),
+        Err(e) if error_name(&e) == "AbortError" => Ok(false),
+        Err(_) => Err(()),
+    }
+}
+
+/// Writes the link to the clipboard, where the browser allows it (a secure page, and the
+/// host's permission in a frame).
+async fn copy(link: &str) -> Result<bool, ()> {
+    let clipboard = js_sys::Reflect::get(&navigator(), &"clipboard".into()).map_err(drop)?;
+    let clipboard: web_sys::Clipboard = clipboard.dyn_into().map_err(drop)?;
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(link)).await.map(|_| true).map_err(drop)
+}
+
+fn error_name(error: &JsValue) -> String {
+    js_sys::Reflect::get(error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default()
+}

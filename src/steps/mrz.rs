@@ -1,0 +1,93 @@
+//! The passport's machine-readable zone, typed, pasted or scanned, as a shortcut for the
+//! nationality, the date of birth and the expiry. Only those three are kept: the MRZ itself
+//! (name, document number) lives in this field alone, never in the URL.
+
+use kzvisa_rules::url::Fragment;
+use kzvisa_rules::InputError;
+use leptos::prelude::*;
+
+use crate::flow::{self, Step};
+use crate::i18n::*;
+use crate::scanner::Scanned;
+use crate::state::{rules, set_other, Store};
+use crate::widgets::{field_error, focus_after_update, tr};
+
+/// The fragment with what a valid MRZ gives, and the screen of the next unanswered
+/// question (the check screen when none is left); or the MRZ's error.
+pub fn apply_mrz(text: &str, f: &Fragment, today: &str) -> Result<Fragment, InputError> {
+    let today = kzvisa_rules::date::parse_iso(today)
+        .map_err(|_| InputError::new("today", kzvisa_rules::InputErrorCode::InvalidDate, "not a date"))?;
+    let mrz = kzvisa_rules::mrz::read(text, today, rules()).map_err(|e| e.to_input_error())?;
+    let mut next = f.clone();
+    next.case.nationality = Some(mrz.nationality);
+    next.case.birth_date = Some(mrz.birth_date.to_string());
+    next.case.passport.expires = Some(mrz.expires.to_string());
+    set_other(&mut next, "step", None);
+    set_other(&mut next, "from", None);
+    let mut case = next.case.clone();
+    case.today.get_or_insert(today.to_string());
+    let errors = case.validate(rules()).err().map(|e| e.0).unwrap_or_default();
+    let target = match flow::current(&next, &errors, kzvisa_rules::needs(rules(), &case)) {
+        Step::Result => Step::Check,
+        step => step,
+    };
+    set_other(&mut next, "step", Some(target.as_str().to_string()));
+    Ok(next)
+}
+
+/// The `mrz` field. `take` reads it on submit: true when it held an MRZ (taken, or its
+/// error shown), so the screen's own answer is not read.
+#[component]
+pub fn MrzField(text: RwSignal<String>, errors: RwSignal<Vec<InputError>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let scanned = expect_context::<Scanned>();
+    // A reader's scan arrives here, wherever it was made, and is taken at once.
+    Effect::new(move |_| {
+        if let Some(mrz) = scanned.0.get() {
+            scanned.0.set(None);
+            text.set(mrz);
+            take(store, text, errors);
+        }
+    });
+    let error = field_error(errors, "mrz");
+    view! {
+        <div class="field mrz" class:field-error=move || error.get().is_some()>
+            <label class="label" for="mrz">{tr(|l| td_string!(l, nationality.mrz))}</label>
+            <p class="hint" id="mrz-hint">{tr(|l| td_string!(l, nationality.mrz_hint))}</p>
+            <crate::widgets::ErrorMessage id="mrz-error".to_string() message=error />
+            <textarea
+                id="mrz"
+                name="mrz"
+                class="input mrz-input"
+                class:input-error=move || error.get().is_some()
+                rows="3"
+                autocomplete="off"
+                autocapitalize="characters"
+                spellcheck="false"
+                aria-describedby=move || if error.get().is_some() { "mrz-hint mrz-error" } else { "mrz-hint" }
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+            ></textarea>
+        </div>
+    }
+}
+
+/// Takes the MRZ in the field, if any: the next question, or its error in the summary.
+pub fn take(store: Store, text: RwSignal<String>, errors: RwSignal<Vec<InputError>>) -> bool {
+    let mrz = text.get_untracked();
+    if mrz.trim().is_empty() {
+        return false;
+    }
+    match store.fragment.with_untracked(|f| apply_mrz(&mrz, f, &store.today())) {
+        Ok(next) => {
+            errors.set(Vec::new());
+            text.set(String::new());
+            store.update(true, move |f| *f = next);
+        }
+        Err(e) => {
+            errors.set(vec![e]);
+            focus_after_update("error-summary");
+        }
+    }
+    true
+}
