@@ -65,14 +65,22 @@ impl Trip {
     }
 }
 
-/// Reads and assesses the group: the outcomes, or the errors of the trip or the file.
-fn check(shared: &RawCase, csv: &str) -> Result<Vec<Outcome>, Vec<InputError>> {
+/// A group assessed: a verdict or an error per row, and the file's columns not read.
+#[derive(Clone)]
+struct Checked {
+    outcomes: Vec<Outcome>,
+    ignored: Vec<String>,
+}
+
+/// Reads and assesses the group, or says what is wrong with the trip or the file.
+fn check(shared: &RawCase, csv: &str) -> Result<Checked, Vec<InputError>> {
     let table = group::read_csv(csv.as_bytes()).map_err(|e| vec![table_error(&e)])?;
     if table.rows.len() > MAX_PAGE_ROWS {
         let message = format!("at most {MAX_PAGE_ROWS} travellers");
         return Err(vec![InputError::new(CSV_FIELD, InputErrorCode::GroupTooLarge, message)]);
     }
-    group::assess(rules(), shared, &table).map_err(|e| e.0)
+    let outcomes = group::assess(rules(), shared, &table).map_err(|e| e.0)?;
+    Ok(Checked { outcomes, ignored: table.ignored })
 }
 
 #[component]
@@ -81,7 +89,7 @@ pub fn GroupScreen() -> impl IntoView {
     let trip = Trip::from_url(store);
     let csv = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<InputError>::new());
-    let outcomes = RwSignal::new(None::<Vec<Outcome>>);
+    let checked = RwSignal::new(None::<Checked>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let shared = trip.shared(store);
@@ -91,14 +99,14 @@ pub fn GroupScreen() -> impl IntoView {
             f.case.trip = shared.trip.clone();
         });
         match check(&shared, &csv.get_untracked()) {
-            Ok(list) => {
+            Ok(group) => {
                 errors.set(Vec::new());
-                outcomes.set(Some(list));
+                checked.set(Some(group));
                 focus_after_update("group-results");
             }
             Err(list) => {
                 errors.set(list);
-                outcomes.set(None);
+                checked.set(None);
                 focus_after_update("error-summary");
             }
         }
@@ -115,7 +123,7 @@ pub fn GroupScreen() -> impl IntoView {
             <file::Travellers text=csv errors=errors />
             <button type="submit" class="button" data-action="check-group">{tr(|l| td_string!(l, group.check))}</button>
         </form>
-        {move || outcomes.get().map(|list| view! { <table::Results outcomes=list /> })}
+        {move || checked.get().map(|c| view! { <table::Results outcomes=c.outcomes ignored=c.ignored /> })}
         <p class="no-print">
             <a href=move || format!("../#lang={}", store.fragment.with(|f| f.other("lang").unwrap_or_default().to_string()))>
                 {tr(|l| td_string!(l, group.single))}

@@ -73,7 +73,7 @@ fn error_row(line: usize, errors: Vec<RowError>) -> impl IntoView {
 }
 
 #[component]
-pub fn Results(outcomes: Vec<Outcome>) -> impl IntoView {
+pub fn Results(outcomes: Vec<Outcome>, ignored: Vec<String>) -> impl IntoView {
     let [ok, blocked, unread] = counts(&outcomes);
     let file = export_csv(&outcomes);
     let rows = outcomes
@@ -90,6 +90,11 @@ pub fn Results(outcomes: Vec<Outcome>) -> impl IntoView {
     view! {
         <section class="group-results" aria-labelledby="group-results">
             <h2 id="group-results" tabindex="-1">{tr(|l| td_string!(l, group.results))}</h2>
+            {(!ignored.is_empty()).then(|| {
+                let columns = ignored.join(", ");
+                let text = columns.clone();
+                view! { <p class="hint" data-ignored=columns>{tr_string(move |l| td_string!(l, group.ignored, columns = text.clone()).to_string())}</p> }
+            })}
             <ul class="group-counts">
                 <li data-count="allowed">{tr(|l| td_string!(l, group.count_allowed))} " " <strong>{ok}</strong></li>
                 <li data-count="blocked">{tr(|l| td_string!(l, group.count_blocked))} " " <strong>{blocked}</strong></li>

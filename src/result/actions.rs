@@ -5,6 +5,7 @@
 use kzvisa_rules::ics::{self, Dated, Words};
 use kzvisa_rules::Assessment;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::*;
@@ -80,18 +81,14 @@ fn ShareLink() -> impl IntoView {
     let store = expect_context::<Store>();
     let link = Memo::new(move |_| store.fragment.with(crate::kiosk::take_away_link));
     let passed = RwSignal::new(Passed::Not);
-    let sheet = has_share_sheet();
+    let sheet = method("share").is_some();
     let pass_on = move |_| {
         let link = link.get_untracked();
-        leptos::task::spawn_local(async move {
-            let outcome = if sheet { share(&link).await } else { copy(&link).await };
-            passed.set(match outcome {
-                Ok(true) => Passed::Copied,
-                // The traveller closed the share sheet: nothing to say.
-                Ok(false) => Passed::Not,
-                Err(()) => Passed::Shown,
-            });
-        });
+        let handed = if sheet { share(&link) } else { copy(&link) };
+        match handed {
+            Some(promise) => settle(&promise, passed),
+            None => passed.set(Passed::Shown),
+        }
     };
     let (action, label): (&str, fn(Locale) -> &'static str) = if sheet {
         ("share", |l| td_string!(l, result.share))
@@ -113,35 +110,45 @@ fn ShareLink() -> impl IntoView {
     }
 }
 
-fn navigator() -> JsValue {
-    window().navigator().into()
+/// `navigator[name]`, if the browser has that method.
+fn method(name: &str) -> Option<js_sys::Function> {
+    let navigator: JsValue = window().navigator().into();
+    js_sys::Reflect::get(&navigator, &name.into()).ok()?.dyn_into().ok()
 }
 
-fn has_share_sheet() -> bool {
-    js_sys::Reflect::get(&navigator(), &"share".into()).is_ok_and(|f| f.is_function())
+/// Calls `navigator[name](argument)`, which returns a promise.
+fn call(name: &str, argument: &JsValue) -> Option<js_sys::Promise> {
+    let navigator: JsValue = window().navigator().into();
+    method(name)?.call1(&navigator, argument).ok()?.dyn_into().ok()
 }
 
-/// Calls `navigator.share({ url })`: `Ok(true)` shared, `Ok(false)` the traveller cancelled.
-async fn share(link: &str) -> Result<bool, ()> {
+/// Opens the share sheet with the link.
+fn share(link: &str) -> Option<js_sys::Promise> {
     let data = js_sys::Object::new();
-    js_sys::Reflect::set(&data, &"url".into(), &link.into()).map_err(drop)?;
-    let share: js_sys::Function = js_sys::Reflect::get(&navigator(), &"share".into()).map_err(drop)?.unchecked_into();
-    let promise: js_sys::Promise = share.call1(&navigator(), &data).map_err(drop)?.dyn_into().map_err(drop)?;
-    match wasm_bindgen_futures::JsFuture::from(promise).await {
-        Ok(_) => Ok(true),
-        Err(e) if error_name(&e) == "AbortError" => Ok(false),
-        Err(_) => Err(()),
-    }
+    js_sys::Reflect::set(&data, &"url".into(), &link.into()).ok()?;
+    call("share", &data)
 }
 
 /// Writes the link to the clipboard, where the browser allows it (a secure page, and the
 /// host's permission in a frame).
-async fn copy(link: &str) -> Result<bool, ()> {
-    let clipboard = js_sys::Reflect::get(&navigator(), &"clipboard".into()).map_err(drop)?;
-    let clipboard: web_sys::Clipboard = clipboard.dyn_into().map_err(drop)?;
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(link)).await.map(|_| true).map_err(drop)
+fn copy(link: &str) -> Option<js_sys::Promise> {
+    let navigator: JsValue = window().navigator().into();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok()?;
+    let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?.dyn_into().ok()?;
+    write.call1(&clipboard, &link.into()).ok()?.dyn_into().ok()
 }
 
-fn error_name(error: &JsValue) -> String {
-    js_sys::Reflect::get(error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default()
+/// Records how the share sheet or the clipboard answered: done, cancelled by the traveller
+/// (nothing to say), or refused (the link is shown to copy by hand). Plain `then` callbacks,
+/// not futures: an async executor would be the largest part of this feature's code.
+fn settle(promise: &js_sys::Promise, passed: RwSignal<Passed>) {
+    let done = Closure::once_into_js(move |_: JsValue| passed.set(Passed::Copied));
+    let failed = Closure::once_into_js(move |e: JsValue| {
+        let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string());
+        passed.set(if name.as_deref() == Some("AbortError") { Passed::Not } else { Passed::Shown });
+    });
+    let then = js_sys::Reflect::get(promise, &"then".into()).ok().and_then(|t| t.dyn_into::<js_sys::Function>().ok());
+    if let Some(then) = then {
+        let _ = then.call2(promise, &done, &failed);
+    }
 }

@@ -65,6 +65,7 @@ test('a small group: verdicts by row, axe on the form and the results', async ()
   await checkGroup(page);
   await page.waitForSelector('[data-row]');
   assert.equal(await page.$$eval('[data-row]', (r) => r.length), 30);
+  assert.equal(await page.getAttribute('[data-ignored]', 'data-ignored'), 'phone', 'the extra column is named, not read');
   assert.deepEqual(await axe(page), [], 'axe on the results');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
