@@ -417,10 +417,12 @@ fn main() -> ExitCode {
     // the others' inputs for a seed as they were.
     let mut master = Rng(seed);
     let mut stream = || Rng(master.next());
-    panic::set_hook(Box::new(|info| PANIC.with(|p| *p.borrow_mut() = Some(info.to_string()))));
+    // Silent: the message is kept for the report, one line.
+    panic::set_hook(Box::new(|info| PANIC.with(|p| *p.borrow_mut() = Some(info.to_string().replace('\n', " ")))));
     eprintln!("soak: {cases} inputs per part, seed {seed}");
 
     let today = |rng: &mut Rng| g.day(rng.range(0, 3653));
+    // The trip every group takes: valid, so that a file is assessed as the page would.
     let trip = {
         let mut shared =
             RawCase { today: Some("2026-11-21".into()), purpose: Some("tourism".into()), ..RawCase::default() };

@@ -93,16 +93,17 @@ test('the result can be taken away as a QR code of its link, without the kiosk s
   await page.context().close();
 });
 
-test('a passport reader typing into the focused field does not break the flow', async () => {
+test('a passport reader sending half a zone, or a line into the focused field, does not break the flow', async () => {
   const page = await openPage(browser);
   await page.goto(`${server.url}#mode=kiosk&idle=600&lang=en`);
   await ready(page);
   await page.keyboard.type('P<DEUMUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<<\n'); // nothing focused
   assert.equal(await step(page), 'nationality');
+  await page.waitForTimeout(1000); // a second scan, well apart from the first
   await page.focus('#nationality');
   await page.keyboard.type('C01X00T478DEU6408125F2702283<<<<<<<<<<<<<<<4\n');
-  await page.waitForSelector('#nationality-error');
-  assert.equal(await step(page), 'nationality', 'an unreadable answer is explained, not taken');
+  await page.waitForTimeout(200);
+  assert.equal(await step(page), 'nationality', "a reader's line end neither submits nor moves on");
   await page.fill('#nationality', 'DEU');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('main').dataset.step === 'purpose');

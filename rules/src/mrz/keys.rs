@@ -11,8 +11,10 @@ pub enum KeyAction {
     /// Let the browser handle it. A reader's characters pass too: until a burst is long
     /// enough, nothing tells them from a person's.
     Pass,
-    /// A line break inside a reader's burst: the page must `preventDefault()`, so that Tab
-    /// does not move the focus and Enter does not submit a form.
+    /// A line break of a reader's burst (it ends a line of an MRZ's length, or follows a
+    /// whole MRZ): the page must `preventDefault()`, so that Tab does not move the focus and
+    /// Enter does not submit a form. Any other Tab or Enter passes, however fast it comes
+    /// (a form filled by a machine, another kind of scanner).
     Swallow,
     /// A whole MRZ just arrived, its lines joined by `\n`: the page reads it with
     /// [`super::read`], as if it had been typed into the field `mrz`.
@@ -36,38 +38,44 @@ const PASSPORT_RUN: usize = 88;
 ///
 /// Bursts: a key more than `max_gap_ms` after the one before starts a new burst, so a
 /// person typing at human speed (80 ms or more between keys) never makes one, whatever
-/// they type. Modifier keys are ignored; any other named key (Backspace, arrows) ends the
+/// they type. Once a burst is a reader's beyond doubt (its first [`ESTABLISHED`] characters
+/// came that fast), it survives one pause of up to ten gaps: a busy computer or a reader's
+/// USB hiccup can hold a key back, and a person cannot have started such a burst. Modifier keys are ignored; any other named key (Backspace, arrows) ends the
 /// burst, since no reader sends one. The page must not feed auto-repeated keys
 /// (`KeyboardEvent.repeat`): a held key repeats as fast as a reader types.
 #[derive(Debug, Clone)]
 pub struct Keystrokes {
     max_gap_ms: f64,
-    min_burst: usize,
     started_at: Option<f64>,
+    /// Characters typed since the burst completed an MRZ, if it did: a line break after at
+    /// most two (a reader's suffix) is the reader's own.
+    since_completed: Option<usize>,
+    /// Characters in the burst, separators not counted.
+    chars: usize,
     last_at: f64,
-    /// Characters in this burst, separators not counted.
-    count: usize,
     /// The burst's text not yet recognised: upper-cased ASCII, line breaks as `\n`, and
     /// anything an MRZ cannot hold as a space (all of them separate lines alike).
     text: Vec<u8>,
 }
 
 impl Default for Keystrokes {
-    /// A burst's keys at most 50 ms apart (readers type in a few, people in 80 or more);
-    /// Tab and Enter swallowed after 8 characters (an MRZ line has 30 or more).
+    /// A burst's keys at most 50 ms apart (readers type in a few, people in 80 or more).
     fn default() -> Self {
-        Keystrokes::new(50.0, 8)
+        Keystrokes::new(50.0)
     }
 }
+
+/// How many characters in a row, each at most the gap after the one before, make a burst a
+/// reader's: a person may roll two or three keys that fast, never a dozen.
+pub const ESTABLISHED: usize = 12;
 
 /// Keys that only change what other keys type: a reader may press Shift for each letter.
 const MODIFIERS: &[&str] = &["Shift", "Control", "Alt", "AltGraph", "Meta", "CapsLock", "Dead", "Unidentified"];
 
 impl Keystrokes {
-    /// A recogniser whose bursts have keys at most `max_gap_ms` apart, and which swallows
-    /// Tab and Enter once a burst has `min_burst` characters.
-    pub fn new(max_gap_ms: f64, min_burst: usize) -> Self {
-        Keystrokes { max_gap_ms, min_burst, started_at: None, last_at: 0.0, count: 0, text: Vec::new() }
+    /// A recogniser whose bursts have keys at most `max_gap_ms` apart.
+    pub fn new(max_gap_ms: f64) -> Self {
+        Keystrokes { max_gap_ms, started_at: None, since_completed: None, chars: 0, last_at: 0.0, text: Vec::new() }
     }
 
     /// When the current burst's first character was pressed (the page can undo what the
@@ -94,7 +102,8 @@ impl Keystrokes {
             return KeyAction::Pass;
         }
         let gap = at_ms - self.last_at;
-        let within = self.started_at.is_some() && (0.0..=self.max_gap_ms).contains(&gap);
+        let pause = if self.chars >= ESTABLISHED { 10.0 * self.max_gap_ms } else { self.max_gap_ms };
+        let within = self.started_at.is_some() && (0.0..=pause).contains(&gap);
         if !within {
             self.end();
         }
@@ -103,16 +112,19 @@ impl Keystrokes {
             if !within {
                 return KeyAction::Pass;
             }
+            let ends_line = self.since_completed.is_some_and(|n| n <= 2) || self.line_fits();
             self.push(b'\n');
-            return if self.count >= self.min_burst { KeyAction::Swallow } else { KeyAction::Pass };
+            return if ends_line { KeyAction::Swallow } else { KeyAction::Pass };
         };
         self.started_at.get_or_insert(at_ms);
-        self.count += 1;
+        self.since_completed = self.since_completed.map(|n| n + 1);
+        self.chars += 1;
         self.push(u8::try_from(c.to_ascii_uppercase()).ok().filter(|&b| is_mrz(b)).unwrap_or(b' '));
         match self.recognised() {
             Some(mrz) => {
                 // The burst goes on, so that a reader's closing Enter is swallowed too.
                 self.text.clear();
+                self.since_completed = Some(0);
                 KeyAction::Complete(mrz)
             }
             None => KeyAction::Pass,
@@ -121,8 +133,17 @@ impl Keystrokes {
 
     fn end(&mut self) {
         self.started_at = None;
-        self.count = 0;
+        self.since_completed = None;
+        self.chars = 0;
         self.text.clear();
+    }
+
+    /// Whether the line being typed is an MRZ line's length: 30, 36 or 44 characters of its
+    /// alphabet, or one or two more (a reader's prefix or suffix of the same alphabet).
+    fn line_fits(&self) -> bool {
+        let line = self.text.rsplit(|&b| b == b'\n').next().unwrap_or_default();
+        let longest = line.split(|&b| !is_mrz(b)).map(<[u8]>::len).max().unwrap_or(0);
+        LAYOUTS.iter().any(|layout| (layout.width..=layout.width + 2).contains(&longest))
     }
 
     fn push(&mut self, b: u8) {
@@ -237,6 +258,29 @@ mod tests {
         // A few fast keys and Enter (a word and a submit) are not a reader's.
         let mut k = Keystrokes::default();
         assert_eq!(press(&mut k, &keys("abc\n", "Enter"), 0.0, 10.0), vec![KeyAction::Pass; 4]);
+        // Nor a form filled by a machine, however fast and long: its Tabs move the focus.
+        let mut k = Keystrokes::default();
+        let form = keys("10\n12\n2026\n1\n1\n2027\nAIRPORT ALMATY\n", "Tab");
+        assert_eq!(press(&mut k, &form, 0.0, 1.0), vec![KeyAction::Pass; form.len()]);
+    }
+
+    #[test]
+    fn a_readers_burst_survives_one_hiccup_but_a_persons_typing_never_becomes_one() {
+        let sent = keys(TD3, "Enter");
+        let times: Vec<f64> = (0..sent.len()).map(|i| i as f64 * 5.0 + if i >= 60 { 400.0 } else { 0.0 }).collect();
+        let mut k = Keystrokes::default();
+        let actions: Vec<KeyAction> = sent.iter().zip(&times).map(|(key, at)| k.key(key, *at)).collect();
+        assert_eq!(completed(&actions), vec![TD3], "a 400 ms pause after 60 keys");
+        // Eleven fast keys (a person's roll could not be that long) do not make a burst that
+        // outlasts a pause.
+        let mut k = Keystrokes::default();
+        let mut at = 0.0;
+        let mut actions = Vec::new();
+        for (i, key) in sent.iter().enumerate() {
+            at += if i % (ESTABLISHED - 1) == 0 { 120.0 } else { 5.0 };
+            actions.push(k.key(key, at));
+        }
+        assert!(completed(&actions).is_empty());
     }
 
     #[test]
