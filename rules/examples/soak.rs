@@ -54,8 +54,8 @@ impl Rng {
     }
 }
 
-/// Characters beyond ASCII that decoders have tripped on elsewhere: multi-byte, NUL, a
-/// line separator, a byte-order mark, and letters whose case changes their length.
+/// Characters that try a decoder's handling of text: multi-byte ones, NUL, a line
+/// separator, a byte-order mark, a combining accent, and letters whose case changes length.
 const UNICODE: &[&str] = &["é", "Ж", "😀", "\0", "\u{2028}", "\u{FEFF}", "İ", "ß", "\u{0301}"];
 
 /// What text is made of: a token of the decoder's own syntax most often, else a random byte
@@ -77,7 +77,6 @@ fn random_text(rng: &mut Rng, tokens: &[&str], max_units: usize) -> Vec<u8> {
 fn mutate(rng: &mut Rng, mut bytes: Vec<u8>, tokens: &[&str]) -> Vec<u8> {
     for _ in 0..=rng.below(4) {
         let at = rng.below(bytes.len() + 1);
-        let end = (at + 1 + rng.below(16)).min(bytes.len());
         match rng.below(9) {
             0 | 1 => {
                 bytes.splice(at..at, unit(rng, tokens));
@@ -89,7 +88,7 @@ fn mutate(rng: &mut Rng, mut bytes: Vec<u8>, tokens: &[&str]) -> Vec<u8> {
                 bytes.splice(at..(at + 1).min(bytes.len()), unit(rng, tokens));
             }
             6 | 7 => {
-                let span = bytes[at..end].to_vec();
+                let span = bytes[at..(at + 1 + rng.below(16)).min(bytes.len())].to_vec();
                 let to = rng.below(bytes.len() + 1);
                 bytes.splice(to..to, span);
             }
@@ -112,7 +111,7 @@ impl fmt::Debug for Bytes {
 struct Gen {
     /// Every alpha-2 and alpha-3 code of the data, as a case may name a country.
     codes: Vec<String>,
-    /// The alpha-3 codes an MRZ may carry (the stateless as ICAO writes them).
+    /// The codes an MRZ may carry: alpha-3, ICAO's `D<<` for Germany, its three for the stateless.
     mrz_codes: Vec<String>,
     epoch: NaiveDate,
 }
@@ -136,11 +135,10 @@ impl Gen {
         let today = rng.range(0, 3653);
         let entry = today + rng.range(-30, 400);
         let iso = |offset: i64| Some(self.day(offset).to_string());
-        let name = |rng: &mut Rng, all: &[&str]| Some(rng.pick(all).to_string());
         let mut c = RawCase {
             today: iso(today),
             nationality: Some(rng.pick(&self.codes).clone()),
-            purpose: name(rng, &Purpose::ALL.iter().map(|p| p.as_str()).collect::<Vec<_>>()),
+            purpose: Some(rng.pick(Purpose::ALL).as_str().into()),
             birth_date: rng.percent(50).then(|| self.day(today - rng.range(0, 36_600)).to_string()),
             residence_permit: rng.percent(10).then(|| rng.pick(&self.codes).clone()),
             law: rng.percent(50).then(|| rng.pick(Law::ALL).as_str().into()),

@@ -23,12 +23,27 @@ export function td3({ nationality = 'D<<', birth = '900501', expiry = '310101', 
 /** ICAO 9303 Part 4's specimen: Utopia, which is no country. */
 export const UTOPIA = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
 
-/** Types `lines` as a keyboard-wedge reader does: as fast as keys go, `separator` between
- * lines and after the last, with an optional prefix character. */
+/** What a keyboard sends for the named keys a reader uses between lines. */
+const NAMED = {
+  Enter: { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' },
+  Tab: { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9 },
+};
+
+/** Types `lines` as a keyboard-wedge reader does: every key sent at once through the
+ * DevTools protocol, so that they reach the page back to back however busy the test machine
+ * is (a key at a time from the test would leave gaps as long as the machine's load), with
+ * `separator` between lines and after the last, and an optional prefix character. They are
+ * real key presses: they type into the focused field, Tab moves the focus, Enter submits. */
 export async function scan(page, lines, { separator = 'Enter', prefix = '' } = {}) {
-  if (prefix) await page.keyboard.type(prefix);
-  for (const line of lines) {
-    await page.keyboard.type(line);
-    await page.keyboard.press(separator);
-  }
+  const cdp = await page.context().newCDPSession(page);
+  const keys = [...prefix, ...lines.flatMap((line) => [...line, separator])];
+  const sent = keys.flatMap((key) => {
+    const press = NAMED[key] ?? { key, text: key };
+    return [
+      cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...press }),
+      cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: press.key, code: press.code, windowsVirtualKeyCode: press.windowsVirtualKeyCode }),
+    ];
+  });
+  await Promise.all(sent);
+  await cdp.detach();
 }

@@ -2,7 +2,7 @@
 //! read back, which must give one row per traveller, each name as it was.
 #![no_main]
 
-use kzvisa_rules::group::{self, Column, EXPORT_HEADER};
+use kzvisa_rules::group::{self, EXPORT_HEADER};
 use kzvisa_rules::{InputErrorCode, RawCase, Rules};
 use libfuzzer_sys::fuzz_target;
 
@@ -40,6 +40,4 @@ fuzz_target!(|data: &[u8]| {
             Err(e) => assert!(e.code == InputErrorCode::Malformed && !e.column.is_empty(), "{e:?} in {export:?}"),
         }
     }
-    // Every column is one of the group's.
-    assert!(again.ignored.is_empty() && Column::ALL.len() == EXPORT_HEADER.len());
 });
