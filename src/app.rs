@@ -3,29 +3,13 @@
 use leptos::prelude::*;
 
 use crate::embed::{self, Host};
-use crate::flow::{self, Step};
+use crate::flow::{self, Flow, Step};
 use crate::i18n::*;
 use crate::result::ResultScreen;
-use crate::state::{browser_locale, rules, set_other, use_lang, Lang, Store};
-use crate::steps::{CheckScreen, ExtrasScreen, NationalityScreen, PassportScreen, PurposeScreen, TripScreen};
+use crate::state::{browser_locale, is_kiosk, rules, use_lang, Key, Lang, Store};
+use crate::steps::{CheckScreen, DetailsScreen, NationalityScreen, PassportScreen, PurposeScreen, TripScreen};
 use crate::widgets::{focus_after_update, focus_by_id, tr};
 use kzvisa_rules::url::Fragment;
-
-/// Where the wizard is: derived from the URL on every change, never stored apart from it.
-#[derive(Clone, Copy)]
-pub struct Flow {
-    /// What the details screen asks of this traveller (and so which screens apply).
-    pub extras: Memo<flow::Extras>,
-    /// Every problem with the answers so far (validated once per change of the URL).
-    pub errors: Memo<Vec<kzvisa_rules::InputError>>,
-}
-
-impl Flow {
-    /// The question screens that apply to this traveller, in order.
-    pub fn questions(&self) -> Vec<Step> {
-        flow::questions(self.extras.get())
-    }
-}
 
 /// What every page of the app sets up: the URL's state, the language (the URL's, else the
 /// browser's, written into the URL so links keep it), the host page if embedded, its look.
@@ -38,11 +22,11 @@ fn provide_page() -> (Store, Host) {
     provide_context(host.clone());
     embed::report_height(host.clone());
     Effect::new(move |_| {
-        store.fragment.with(|f| embed::apply_display(f.other("theme"), f.other("mode")));
+        store.fragment.with(|f| embed::apply_display(Key::Theme.read(f), Key::Mode.read(f)));
     });
     if untrack(|| store.locale()).is_none() {
         let chosen = browser_locale();
-        store.update(false, |f| set_other(f, "lang", Some(chosen.as_str().to_string())));
+        store.update(false, |f| Key::Lang.write(f, Some(chosen.as_str().to_string())));
     }
     Effect::new(move |_| {
         if let Some(html) = document().document_element() {
@@ -83,7 +67,7 @@ fn Frame(children: Children, #[prop(optional)] more: Option<AnyView>) -> impl In
 pub fn App() -> impl IntoView {
     let (store, host) = provide_page();
     // The group check is a page of its own (its code is not in this one's first load).
-    if store.fragment.with_untracked(|f| f.other("view") == Some("group")) {
+    if store.fragment.with_untracked(|f| Key::View.read(f) == Some("group")) {
         let fragment = store.fragment.with_untracked(Fragment::to_fragment);
         let _ = window().location().replace(&format!("group/#{fragment}"));
     }
@@ -91,12 +75,13 @@ pub fn App() -> impl IntoView {
         Ok(_) => Vec::new(),
         Err(e) => e.0,
     });
-    let extras = Memo::new(move |_| kzvisa_rules::needs(rules(), &store.case()));
-    let current = Memo::new(move |_| store.fragment.with(|f| errors.with(|e| flow::current(f, e, extras.get()))));
-    provide_context(Flow { extras, errors });
+    let needs = Memo::new(move |_| kzvisa_rules::needs(rules(), &store.case()));
+    let asked = move || store.fragment.with(|f| Key::Step.read(f).and_then(Step::parse));
+    let current = Memo::new(move |_| errors.with(|e| flow::current(asked(), e, needs.get())));
+    provide_context(Flow { needs, errors });
     provide_context(crate::scanner::listen(store));
     let generation = RwSignal::new(0u32);
-    let kiosk = Memo::new(move |_| store.fragment.with(crate::kiosk::is_kiosk));
+    let kiosk = Memo::new(move |_| store.fragment.with(is_kiosk));
 
     // A new screen: its heading takes the focus, so keyboard and screen-reader users start there.
     Effect::new(move |previous: Option<Step>| {
@@ -108,7 +93,7 @@ pub fn App() -> impl IntoView {
     });
     let group_link = move || {
         (!kiosk.get()).then(|| {
-            let lang = store.fragment.with(|f| f.other("lang").map(str::to_string)).unwrap_or_default();
+            let lang = store.param(Key::Lang).unwrap_or_default();
             view! {
                 <p class="no-print">
                     <a href=format!("group/#lang={lang}")>{tr(|l| td_string!(l, group.open))}</a>
@@ -128,7 +113,7 @@ pub fn App() -> impl IntoView {
                     (_, Step::Purpose, _) => view! { <PurposeScreen /> }.into_any(),
                     (_, Step::Passport, _) => view! { <PassportScreen /> }.into_any(),
                     (_, Step::Trip, _) => view! { <TripScreen /> }.into_any(),
-                    (_, Step::Extras, _) => view! { <ExtrasScreen /> }.into_any(),
+                    (_, Step::Details, _) => view! { <DetailsScreen /> }.into_any(),
                     (_, Step::Check, _) => view! { <CheckScreen /> }.into_any(),
                     (_, Step::Result, _) => view! { <ResultScreen /> }.into_any(),
                 }}
@@ -165,7 +150,7 @@ fn LanguageSwitch() -> impl IntoView {
                     class="lang"
                     lang=l.as_str()
                     aria-pressed=move || (lang.get() == l).to_string()
-                    on:click=move |_| store.update(false, |f| set_other(f, "lang", Some(l.as_str().to_string())))
+                    on:click=move |_| store.update(false, |f| Key::Lang.write(f, Some(l.as_str().to_string())))
                 >
                     {name}
                 </button>

@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Host {
     /// Not in a frame: a page of its own.
-    None,
+    TopLevel,
     /// Framed by an origin the operator allows.
     Allowed(String),
     /// Framed by an origin the operator does not allow (or one that cannot be known).
@@ -46,7 +46,7 @@ fn parent_origin() -> Option<String> {
 pub fn detect() -> Host {
     let framed = window().parent().ok().flatten().is_some_and(|p| p != window());
     if !framed {
-        return Host::None;
+        return Host::TopLevel;
     }
     let origin = parent_origin().unwrap_or_default();
     let allowed = allowed_origins();

@@ -2,8 +2,25 @@
 //! traveller. Which screen shows is derived from the URL: an explicit `step`, else the
 //! first question that needs an answer, else the result.
 
-use kzvisa_rules::url::Fragment;
 use kzvisa_rules::{InputError, Needs};
+use leptos::prelude::{Get, Memo};
+
+/// Where the traveller's check is, derived from the URL on every change and never stored
+/// apart from it; provided by the app to every screen.
+#[derive(Clone, Copy)]
+pub struct Flow {
+    /// What the case needs asked beyond the fixed questions (and so which screens apply).
+    pub needs: Memo<Needs>,
+    /// Every problem with the answers so far (validated once per change of the URL).
+    pub errors: Memo<Vec<InputError>>,
+}
+
+impl Flow {
+    /// The question screens that apply to this traveller, in order.
+    pub fn questions(&self) -> Vec<Step> {
+        questions(self.needs.get())
+    }
+}
 
 /// The answer a field belongs to: `passport` for `passport.expires`, `previous_stays`
 /// for `previous_stays[1].exit`.
@@ -18,13 +35,13 @@ pub enum Step {
     Purpose,
     Passport,
     Trip,
-    Extras,
+    Details,
     Check,
     Result,
 }
 
 /// The question screens in order (the check and result screens follow them).
-pub const QUESTIONS: [Step; 5] = [Step::Nationality, Step::Purpose, Step::Passport, Step::Trip, Step::Extras];
+pub const QUESTIONS: [Step; 5] = [Step::Nationality, Step::Purpose, Step::Passport, Step::Trip, Step::Details];
 
 impl Step {
     pub fn as_str(self) -> &'static str {
@@ -33,7 +50,7 @@ impl Step {
             Step::Purpose => "purpose",
             Step::Passport => "passport",
             Step::Trip => "trip",
-            Step::Extras => "details",
+            Step::Details => "details",
             Step::Check => "check",
             Step::Result => "result",
         }
@@ -44,51 +61,49 @@ impl Step {
     }
 
     /// Whether an input error of `field` is answered on this screen.
-    pub fn owns(self, field: &str) -> bool {
+    pub fn answers(self, field: &str) -> bool {
         let root = root(field);
         match self {
             Step::Nationality => root == "nationality",
             Step::Purpose => root == "purpose",
             Step::Passport => root == "passport",
             Step::Trip => root == "trip",
-            Step::Extras => matches!(root, "birth_date" | "previous_stays"),
+            Step::Details => matches!(root, "birth_date" | "previous_stays"),
             // Anything else (today, residence_permit, unknown fields) is shown on the check screen.
-            Step::Check => !QUESTIONS.iter().any(|q| q.owns(field)),
+            Step::Check => !QUESTIONS.iter().any(|q| q.answers(field)),
             Step::Result => false,
         }
     }
 }
 
-/// What the details screen asks for this traveller: what the engine says the case needs
-/// (`kzvisa_rules::needs`), so that only what changes the answer is asked.
-pub type Extras = Needs;
-
-/// Whether the details screen asks `field` of this traveller.
-fn asks(extras: Extras, field: &str) -> bool {
+/// Whether the details screen asks `field` of this traveller: what the engine says the
+/// case needs (`kzvisa_rules::needs`), so that only what changes the answer is asked.
+fn details_ask(needs: Needs, field: &str) -> bool {
     match root(field) {
-        "birth_date" => extras.birth_date.is_some(),
-        "previous_stays" => extras.previous_stays,
+        "birth_date" => needs.birth_date.is_some(),
+        "previous_stays" => needs.previous_stays,
         _ => false,
     }
 }
 
 /// The screen that asks `field` of this traveller, if any does. An answer no screen asks
 /// (a link's `today`, or earlier stays where they do not count) can only be removed.
-pub fn asking(field: &str, extras: Extras) -> Option<Step> {
-    questions(extras).into_iter().find(|s| s.owns(field) && (*s != Step::Extras || asks(extras, field)))
+pub fn screen_for(field: &str, needs: Needs) -> Option<Step> {
+    questions(needs).into_iter().find(|s| s.answers(field) && (*s != Step::Details || details_ask(needs, field)))
 }
 
 /// The question screens that apply, given what the details screen asks.
-pub fn questions(extras: Extras) -> Vec<Step> {
-    QUESTIONS.into_iter().filter(|s| *s != Step::Extras || extras.any()).collect()
+pub fn questions(needs: Needs) -> Vec<Step> {
+    QUESTIONS.into_iter().filter(|s| *s != Step::Details || needs.any()).collect()
 }
 
-/// The screen to show for this URL.
-pub fn current(fragment: &Fragment, errors: &[InputError], extras: Extras) -> Step {
-    if let Some(step) = fragment.other("step").and_then(Step::parse) {
+/// The screen to show: `asked` (the URL's `step`) where it applies, else the first that
+/// needs an answer.
+pub fn current(asked: Option<Step>, errors: &[InputError], needs: Needs) -> Step {
+    if let Some(step) = asked {
         // The details screen only when it applies; the result only for a complete case.
         let shown = match step {
-            Step::Extras => extras.any(),
+            Step::Details => needs.any(),
             Step::Result => errors.is_empty(),
             _ => true,
         };
@@ -101,7 +116,7 @@ pub fn current(fragment: &Fragment, errors: &[InputError], extras: Extras) -> St
     }
     // The first screen, in the flow's order, that asks a field in error; the check screen
     // for answers none asks.
-    let asked: Vec<Step> = errors.iter().filter_map(|e| asking(&e.field, extras)).collect();
+    let asked: Vec<Step> = errors.iter().filter_map(|e| screen_for(&e.field, needs)).collect();
     QUESTIONS.into_iter().find(|step| asked.contains(step)).unwrap_or(Step::Check)
 }
 
@@ -115,11 +130,11 @@ pub fn next(step: Step, applicable: &[Step]) -> Step {
 /// to. A change made from the check screen goes back there, unless it brought a question
 /// the details screen did not ask before (a new nationality that gives fingerprints):
 /// that question first.
-pub fn after_answer(step: Step, from_check: bool, before: Extras, now: Extras) -> (Step, bool) {
+pub fn after_answer(step: Step, from_check: bool, before: Needs, now: Needs) -> (Step, bool) {
     let newly_asked =
         (now.birth_date.is_some() && before.birth_date.is_none()) || (now.previous_stays && !before.previous_stays);
-    match (from_check, newly_asked && step != Step::Extras) {
-        (true, true) => (Step::Extras, true),
+    match (from_check, newly_asked && step != Step::Details) {
+        (true, true) => (Step::Details, true),
         (true, false) => (Step::Check, false),
         (false, _) => (next(step, &questions(now)), false),
     }
@@ -139,44 +154,43 @@ mod tests {
     use super::*;
     use kzvisa_rules::{InputError, InputErrorCode};
 
-    fn needs(stays: bool, birth_date: bool) -> Extras {
-        Extras { previous_stays: stays, birth_date: birth_date.then_some(16), ..Extras::default() }
+    fn needs(stays: bool, birth_date: bool) -> Needs {
+        Needs { previous_stays: stays, birth_date: birth_date.then_some(16), ..Needs::default() }
     }
 
     #[test]
     fn a_result_is_shown_only_for_a_complete_case() {
-        let f = Fragment::parse("step=result&nationality=DE");
         let errors = vec![InputError::new("purpose", InputErrorCode::Missing, "is required")];
         let both = needs(true, true);
-        assert_eq!(current(&f, &errors, both), Step::Purpose);
-        assert_eq!(current(&f, &[], both), Step::Result);
-        let none = Extras::default();
-        assert_eq!(current(&Fragment::parse("step=details"), &[], none), Step::Result, "no details to ask");
-        assert_eq!(current(&Fragment::parse("step=nonsense"), &errors, both), Step::Purpose);
+        assert_eq!(current(Step::parse("result"), &errors, both), Step::Purpose);
+        assert_eq!(current(Step::parse("result"), &[], both), Step::Result);
+        let none = Needs::default();
+        assert_eq!(current(Step::parse("details"), &[], none), Step::Result, "no details to ask");
+        assert_eq!(current(Step::parse("nonsense"), &errors, both), Step::Purpose);
     }
 
     #[test]
     fn an_answer_no_screen_asks_goes_to_the_check_screen() {
         let stay = vec![InputError::new("previous_stays[0].entry", InputErrorCode::InvalidDate, "not a date")];
         let stays_only = needs(true, false);
-        assert_eq!(current(&Fragment::default(), &stay, stays_only), Step::Extras);
+        assert_eq!(current(None, &stay, stays_only), Step::Details);
         let birth = vec![InputError::new("birth_date", InputErrorCode::InvalidDate, "not a date")];
-        assert_eq!(current(&Fragment::default(), &birth, stays_only), Step::Check);
-        assert_eq!(current(&Fragment::default(), &stay, Extras::default()), Step::Check);
+        assert_eq!(current(None, &birth, stays_only), Step::Check);
+        assert_eq!(current(None, &stay, Needs::default()), Step::Check);
         let today = vec![InputError::new("today", InputErrorCode::InvalidDate, "not a date")];
-        assert_eq!(asking("today", stays_only), None);
-        assert_eq!(current(&Fragment::default(), &today, stays_only), Step::Check);
+        assert_eq!(screen_for("today", stays_only), None);
+        assert_eq!(current(None, &today, stays_only), Step::Check);
     }
 
     #[test]
     fn a_change_from_the_check_screen_asks_what_it_newly_needs_then_returns() {
-        let (none, birth) = (Extras::default(), needs(false, true));
+        let (none, birth) = (Needs::default(), needs(false, true));
         let stays = needs(true, false);
         assert_eq!(after_answer(Step::Nationality, true, none, none), (Step::Check, false));
-        assert_eq!(after_answer(Step::Nationality, true, stays, birth), (Step::Extras, true));
-        assert_eq!(after_answer(Step::Extras, true, stays, birth), (Step::Check, false));
+        assert_eq!(after_answer(Step::Nationality, true, stays, birth), (Step::Details, true));
+        assert_eq!(after_answer(Step::Details, true, stays, birth), (Step::Check, false));
         assert_eq!(after_answer(Step::Trip, true, birth, none), (Step::Check, false), "a question dropped");
-        assert_eq!(after_answer(Step::Trip, false, none, stays), (Step::Extras, false));
+        assert_eq!(after_answer(Step::Trip, false, none, stays), (Step::Details, false));
         assert_eq!(after_answer(Step::Trip, false, none, none), (Step::Check, false));
     }
 

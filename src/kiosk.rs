@@ -1,83 +1,110 @@
 //! Kiosk mode (`mode=kiosk`): a new person every few minutes. After `idle` seconds without
 //! a touch or a key (default 120), a visible countdown; then everything of the last person
 //! is cleared: the URL, the screens and their drafts. No history entry is ever made in
-//! kiosk mode, so the back stack holds no answers either; nothing is ever stored.
+//! kiosk mode (see `Store::update`), so the back stack holds no answers either. The result
+//! shows a QR code of its link to take away.
 
-use kzvisa_rules::url::Fragment;
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::state::{set_other, Store};
+use crate::state::{Key, Store};
 use crate::widgets::{tr, tr_string};
 
-/// Parameters that describe the kiosk or the host page itself (display mode, timers,
-/// theme), kept across a reset and when the traveller starts again.
-const KIOSK_PARAMS: [&str; 4] = ["mode", "idle", "countdown", "theme"];
 const DEFAULT_IDLE_SECONDS: u32 = 120;
 const DEFAULT_COUNTDOWN_SECONDS: u32 = 20;
 
 /// A bounded whole number of seconds from the URL.
-fn seconds(f: &Fragment, key: &str, default: u32) -> u32 {
-    f.other(key).and_then(|v| v.parse::<u32>().ok()).map_or(default, |s| s.clamp(1, 3600))
+fn seconds(value: Option<&str>, default: u32) -> u32 {
+    value.and_then(|v| v.parse::<u32>().ok()).map_or(default, |s| s.clamp(1, 3600))
 }
 
-pub fn is_kiosk(f: &Fragment) -> bool {
-    f.other("mode") == Some("kiosk")
+/// Where a kiosk is after `quiet` seconds without a touch or a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Idle {
+    Active,
+    /// The countdown shows, with these seconds left.
+    CountingDown(u32),
+    /// Time is up: clear everything.
+    Reset,
 }
 
-/// The fragment a fresh session starts from: no answers, the kiosk's or host's own
-/// settings, and `lang` (a kiosk's first language after a reset; the current one when the
-/// traveller starts again).
-pub fn fresh(f: &Fragment, lang: Option<String>) -> Fragment {
-    let mut clean = Fragment::default();
-    for key in KIOSK_PARAMS {
-        set_other(&mut clean, key, f.other(key).map(str::to_string));
+/// The countdown's arithmetic: `idle` quiet seconds, then `countdown` more.
+pub fn idle_phase(quiet: f64, idle: u32, countdown: u32) -> Idle {
+    let quiet = if quiet.is_finite() { quiet.max(0.0) as u32 } else { 0 };
+    match quiet.checked_sub(idle) {
+        None => Idle::Active,
+        Some(over) if over >= countdown => Idle::Reset,
+        Some(over) => Idle::CountingDown(countdown - over),
     }
-    set_other(&mut clean, "lang", lang);
-    clean
 }
 
-/// The result's link to take away: the case and the language, none of the kiosk's settings.
-pub fn take_away_link(f: &Fragment) -> String {
-    let mut own = f.clone();
-    for key in KIOSK_PARAMS.iter().chain(&["step", "from"]) {
-        set_other(&mut own, key, None);
-    }
-    let location = window().location();
-    let here = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
-    format!("{here}#{}", own.to_fragment())
+/// What [`use_idle_reset`] watches for, in the shape of leptos-use's hooks.
+#[derive(Clone, Copy)]
+pub struct UseIdleResetOptions {
+    pub idle_seconds: u32,
+    pub countdown_seconds: u32,
+    /// Called once the countdown has run out.
+    pub on_reset: Callback<()>,
 }
 
-fn now_ms() -> f64 {
-    js_sys::Date::now()
+/// What [`use_idle_reset`] gives back.
+#[derive(Clone, Copy)]
+pub struct UseIdleResetReturn {
+    /// The countdown's seconds left while it shows.
+    pub remaining: Signal<Option<u32>>,
+    /// Counts as a touch: the countdown stops and the wait starts again.
+    pub touched: Callback<()>,
 }
 
-/// Watches for inactivity and shows the countdown; `generation` is bumped on a reset so
+/// Watches for inactivity (pointer, key, input, wheel) and counts down to a reset.
+pub fn use_idle_reset(options: UseIdleResetOptions) -> UseIdleResetReturn {
+    let now = || js_sys::Date::now();
+    let last_activity = StoredValue::new(now());
+    let remaining = RwSignal::new(None::<u32>);
+    let touched = Callback::new(move |()| {
+        last_activity.set_value(now());
+        if remaining.get_untracked().is_some() {
+            remaining.set(None);
+        }
+    });
+    let listeners = [
+        window_event_listener(leptos::ev::pointerdown, move |_| touched.run(())),
+        window_event_listener(leptos::ev::keydown, move |_| touched.run(())),
+        window_event_listener(leptos::ev::input, move |_| touched.run(())),
+        window_event_listener(leptos::ev::wheel, move |_| touched.run(())),
+    ];
+    let tick = move || {
+        let quiet = (now() - last_activity.get_value()) / 1000.0;
+        match idle_phase(quiet, options.idle_seconds, options.countdown_seconds) {
+            Idle::Active => {}
+            Idle::CountingDown(left) => remaining.set(Some(left)),
+            Idle::Reset => {
+                touched.run(());
+                options.on_reset.run(());
+            }
+        }
+    };
+    let interval = set_interval_with_handle(tick, std::time::Duration::from_millis(500)).ok();
+    on_cleanup(move || {
+        listeners.into_iter().for_each(|l| l.remove());
+        if let Some(i) = interval {
+            i.clear();
+        }
+    });
+    UseIdleResetReturn { remaining: remaining.into(), touched }
+}
+
+/// The kiosk's idle reset and its countdown notice. `generation` is bumped on a reset so
 /// that every screen is built anew, with none of the last person's drafts.
 #[component]
 pub fn IdleReset(generation: RwSignal<u32>) -> impl IntoView {
     let store = expect_context::<Store>();
-    let first_lang = store.fragment.with_untracked(|f| f.other("lang").map(str::to_string));
-    let last_activity = StoredValue::new(now_ms());
-    let remaining = RwSignal::new(None::<u32>);
-
-    let touched = move || {
-        last_activity.set_value(now_ms());
-        if remaining.get_untracked().is_some() {
-            remaining.set(None);
-        }
-    };
-    let listeners = [
-        window_event_listener(leptos::ev::pointerdown, move |_| touched()),
-        window_event_listener(leptos::ev::keydown, move |_| touched()),
-        window_event_listener(leptos::ev::input, move |_| touched()),
-        window_event_listener(leptos::ev::wheel, move |_| touched()),
-    ];
-    let reset = move || {
-        let clean = store.fragment.with_untracked(|f| fresh(f, first_lang.clone()));
-        store.update(false, |f| *f = clean);
-        remaining.set(None);
-        last_activity.set_value(now_ms());
+    let first_lang = store.param(Key::Lang);
+    let (idle, countdown) = store.fragment.with_untracked(|f| {
+        (seconds(Key::Idle.read(f), DEFAULT_IDLE_SECONDS), seconds(Key::Countdown.read(f), DEFAULT_COUNTDOWN_SECONDS))
+    });
+    let on_reset = Callback::new(move |()| {
+        store.start_again(first_lang.clone());
         generation.update(|g| *g += 1);
         if let Some(el) = document().active_element() {
             if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
@@ -85,41 +112,16 @@ pub fn IdleReset(generation: RwSignal<u32>) -> impl IntoView {
             }
         }
         window().scroll_to_with_x_and_y(0.0, 0.0);
-    };
-    let tick = set_interval_with_handle(
-        move || {
-            let (idle, countdown) = store.fragment.with_untracked(|f| {
-                (seconds(f, "idle", DEFAULT_IDLE_SECONDS), seconds(f, "countdown", DEFAULT_COUNTDOWN_SECONDS))
-            });
-            let quiet = ((now_ms() - last_activity.get_value()) / 1000.0).max(0.0) as u32;
-            if quiet >= idle + countdown {
-                reset();
-            } else if quiet >= idle {
-                remaining.set(Some(idle + countdown - quiet));
-            }
-        },
-        std::time::Duration::from_millis(500),
-    )
-    .ok();
-    on_cleanup(move || {
-        for l in listeners {
-            l.remove();
-        }
-        if let Some(t) = tick {
-            t.clear();
-        }
     });
-
+    let UseIdleResetReturn { remaining, touched } =
+        use_idle_reset(UseIdleResetOptions { idle_seconds: idle, countdown_seconds: countdown, on_reset });
     view! {
         <Show when=move || remaining.get().is_some()>
             <div class="idle-warning" role="alertdialog" aria-modal="false" aria-labelledby="idle-title" aria-live="assertive">
                 <p id="idle-title">
-                    {tr_string(move |l| {
-                        let n = i64::from(remaining.get().unwrap_or(0));
-                        crate::texts::plural!(l, n, kiosk.countdown)
-                    })}
+                    {tr_string(move |l| crate::texts::plural!(l, i64::from(remaining.get().unwrap_or(0)), kiosk.countdown))}
                 </p>
-                <button type="button" class="button" on:click=move |_| touched()>{tr(|l| td_string!(l, kiosk.stay))}</button>
+                <button type="button" class="button" on:click=move |_| touched.run(())>{tr(|l| td_string!(l, kiosk.stay))}</button>
             </div>
         </Show>
     }
@@ -156,19 +158,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_reset_keeps_only_the_kiosk_settings() {
-        let f = Fragment::parse(
-            "nationality=DE&passport.expires=2031-01-01&mode=kiosk&idle=60&theme=%23112233&lang=ru&step=trip",
-        );
-        let clean = fresh(&f, Some("kk".into()));
-        assert_eq!(clean.to_fragment(), "mode=kiosk&idle=60&theme=%23112233&lang=kk");
-        assert_eq!(clean.case, kzvisa_rules::RawCase::default());
+    fn the_countdown_follows_the_quiet_time() {
+        assert_eq!(idle_phase(0.0, 120, 20), Idle::Active);
+        assert_eq!(idle_phase(119.9, 120, 20), Idle::Active);
+        assert_eq!(idle_phase(120.0, 120, 20), Idle::CountingDown(20));
+        assert_eq!(idle_phase(130.5, 120, 20), Idle::CountingDown(10));
+        assert_eq!(idle_phase(139.0, 120, 20), Idle::CountingDown(1));
+        assert_eq!(idle_phase(140.0, 120, 20), Idle::Reset);
+        assert_eq!(idle_phase(1e9, 120, 20), Idle::Reset);
+        // A clock set back, or nonsense, is no time at all.
+        assert_eq!(idle_phase(-5.0, 120, 20), Idle::Active);
+        assert_eq!(idle_phase(f64::NAN, 120, 20), Idle::Active);
     }
 
     #[test]
     fn idle_times_are_bounded() {
-        assert_eq!(seconds(&Fragment::parse("idle=0"), "idle", 120), 1);
-        assert_eq!(seconds(&Fragment::parse("idle=99999"), "idle", 120), 3600);
-        assert_eq!(seconds(&Fragment::parse("idle=abc"), "idle", 120), 120);
+        assert_eq!(seconds(Some("0"), 120), 1);
+        assert_eq!(seconds(Some("99999"), 120), 3600);
+        assert_eq!(seconds(Some("abc"), 120), 120);
+        assert_eq!(seconds(None, 120), 120);
     }
 }

@@ -27,8 +27,8 @@ const CASE_FIELDS: [&str; 14] = [
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Fragment {
     pub case: RawCase,
-    /// Parameters that are not case fields, in order, decoded.
-    pub others: Vec<(String, String)>,
+    /// The page's own parameters (language, screen, display), in order, decoded.
+    pub params: Vec<(String, String)>,
 }
 
 fn slot<'c>(case: &'c mut RawCase, field: &str) -> Option<&'c mut Option<String>> {
@@ -116,14 +116,13 @@ impl Fragment {
             } else if let Some(slot) = slot(&mut out.case, &key) {
                 *slot = Some(value).filter(|v| !v.is_empty());
             } else {
-                out.others.retain(|(k, _)| *k != key);
-                out.others.push((key, value));
+                out.set_param(&key, Some(value));
             }
         }
         out
     }
 
-    /// The fragment (without `#`): case fields in the contract's order, then the others.
+    /// The fragment (without `#`): case fields in the contract's order, then the page's parameters.
     pub fn to_fragment(&self) -> String {
         let mut pairs: Vec<String> = Vec::new();
         let mut case = self.case.clone();
@@ -147,7 +146,7 @@ impl Fragment {
                 pairs.push(format!("{field}={}", encode(value)));
             }
         }
-        pairs.extend(self.others.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))));
+        pairs.extend(self.params.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))));
         pairs.join("&")
     }
 
@@ -160,9 +159,17 @@ impl Fragment {
         }
     }
 
-    /// The value of a non-case parameter.
-    pub fn other(&self, key: &str) -> Option<&str> {
-        self.others.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    /// The value of one of the page's parameters.
+    pub fn param(&self, key: &str) -> Option<&str> {
+        self.params.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+
+    /// Sets (at the end) or removes one of the page's parameters.
+    pub fn set_param(&mut self, key: &str, value: Option<String>) {
+        self.params.retain(|(k, _)| k != key);
+        if let Some(value) = value {
+            self.params.push((key.to_string(), value));
+        }
     }
 }
 
@@ -178,7 +185,7 @@ mod tests {
         assert_eq!(f.case.nationality.as_deref(), Some("DE"));
         assert_eq!(f.case.passport.expires.as_deref(), Some("2031-01-01"));
         assert_eq!(f.case.trip.entry_point.as_deref(), Some("airport_almaty"));
-        assert_eq!(f.other("lang"), Some("en"));
+        assert_eq!(f.param("lang"), Some("en"));
         assert!(f.case.read_errors.is_empty());
     }
 

@@ -135,7 +135,7 @@ proptest! {
     fn no_url_panics(text in any::<String>(), case in raw_case()) {
         // Any fragment, and any case's own fragment cut anywhere (a link cut short in a message).
         let _ = evaluate(rules(), &Fragment::parse(&text).case);
-        let whole = Fragment { case, others: vec![] }.to_fragment();
+        let whole = Fragment { case, params: vec![] }.to_fragment();
         for cut in (0..=whole.len()).filter(|i| whole.is_char_boundary(*i)).step_by(7) {
             let _ = evaluate(rules(), &Fragment::parse(&whole[..cut]).case);
         }
@@ -145,7 +145,7 @@ proptest! {
     fn a_url_reads_the_same_after_the_app_writes_it_back(text in any::<String>(), case in raw_case()) {
         // The app rewrites the fragment on every change (a language switch, an answer): what
         // it reads must not change by being written and read again, however odd the link was.
-        for fragment in [text, Fragment { case, others: vec![] }.to_fragment()] {
+        for fragment in [text, Fragment { case, params: vec![] }.to_fragment()] {
             let first = Fragment::parse(&fragment);
             let again = Fragment::parse(&first.to_fragment());
             prop_assert_eq!(&again, &first, "fragment {:?}", fragment);
@@ -313,7 +313,7 @@ proptest! {
     fn a_valid_case_loses_nothing_through_a_link_or_a_file(case in valid_case()) {
         let raw = raw_of(&case);
         prop_assert_eq!(raw.validate(rules()), Ok(case.clone()));
-        let link = Fragment { case: raw.clone(), others: vec![("lang".into(), "kk".into())] }.to_fragment();
+        let link = Fragment { case: raw.clone(), params: vec![("lang".into(), "kk".into())] }.to_fragment();
         prop_assert_eq!(Fragment::parse(&link).case.validate(rules()), Ok(case.clone()), "link {}", link);
         let stays: Vec<_> = case.previous_stays.iter().map(|s| serde_json::json!({ "entry": s.entry, "exit": s.exit })).collect();
         let file = serde_json::json!({

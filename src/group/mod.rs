@@ -7,7 +7,7 @@ use kzvisa_rules::{InputError, InputErrorCode, RawCase};
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::state::{rules, Store};
+use crate::state::{rules, Key, Store};
 use crate::steps::{entry_points, purposes, Radios};
 use crate::widgets::{focus_after_update, tr, tr_signal, DateInput, DateParts, ErrorSummary};
 
@@ -125,7 +125,7 @@ pub fn GroupScreen() -> impl IntoView {
         </form>
         {move || checked.get().map(|c| view! { <table::Results outcomes=c.outcomes ignored=c.ignored /> })}
         <p class="no-print">
-            <a href=move || format!("../#lang={}", store.fragment.with(|f| f.other("lang").unwrap_or_default().to_string()))>
+            <a href=move || format!("../#lang={}", store.param(Key::Lang).unwrap_or_default())>
                 {tr(|l| td_string!(l, group.single))}
             </a>
         </p>

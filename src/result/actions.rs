@@ -9,14 +9,14 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::*;
-use crate::state::{use_lang, Store};
+use crate::state::{is_kiosk, result_link, use_lang, Key, Store};
 use crate::texts;
 use crate::widgets::tr;
 
 #[component]
 pub fn Actions(assessment: Assessment) -> impl IntoView {
     let store = expect_context::<Store>();
-    let kiosk = store.fragment.with_untracked(crate::kiosk::is_kiosk);
+    let kiosk = store.fragment.with_untracked(is_kiosk);
     let has_dates = !ics::dated(&assessment).is_empty();
     view! {
         <div class="actions no-print">
@@ -27,7 +27,7 @@ pub fn Actions(assessment: Assessment) -> impl IntoView {
             {(!kiosk).then(|| view! { <ShareLink /> })}
             <button type="button" class="button secondary" on:click=move |_| {
                 // A kiosk stays a kiosk, an embedded app keeps its host's look.
-                store.update(true, |f| *f = crate::kiosk::fresh(f, f.other("lang").map(str::to_string)));
+                store.start_again(store.param(Key::Lang));
             }>
                 {tr(|l| td_string!(l, app.start_again))}
             </button>
@@ -79,7 +79,7 @@ enum Passed {
 #[component]
 fn ShareLink() -> impl IntoView {
     let store = expect_context::<Store>();
-    let link = Memo::new(move |_| store.fragment.with(crate::kiosk::take_away_link));
+    let link = Memo::new(move |_| store.fragment.with(result_link));
     let passed = RwSignal::new(Passed::Not);
     let sheet = method("share").is_some();
     let pass_on = move |_| {

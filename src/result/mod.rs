@@ -155,8 +155,8 @@ pub fn ResultScreen() -> impl IntoView {
                         <p>{tr(|l| td_string!(l, result.disclaimer))}</p>
                         <about::AboutRules />
                     </footer>
-                    {store.fragment.with_untracked(crate::kiosk::is_kiosk).then(|| {
-                        let link = store.fragment.with_untracked(crate::kiosk::take_away_link);
+                    {store.fragment.with_untracked(crate::state::is_kiosk).then(|| {
+                        let link = store.fragment.with_untracked(crate::state::result_link);
                         view! { <crate::kiosk::LinkQr link=link /> }
                     })}
                     <actions::Actions assessment=a.clone() />

@@ -5,10 +5,9 @@ use kzvisa_rules::{EntryPoint, InputError, Purpose};
 use leptos::prelude::*;
 
 use super::BackLink;
-use crate::app::Flow;
-use crate::flow::Step;
+use crate::flow::{Flow, Step};
 use crate::i18n::*;
-use crate::state::{rules, set_other, use_lang, Store};
+use crate::state::{rules, use_lang, Key, Store};
 use crate::texts;
 use crate::widgets::{focus_after_update, tr, tr_signal};
 
@@ -25,8 +24,8 @@ fn unasked_label(l: Locale, field: &str) -> String {
     match crate::flow::root(field) {
         "today" => td_string!(l, field.today).to_string(),
         "residence_permit" => td_string!(l, field.residence_permit).to_string(),
-        "previous_stays" => td_string!(l, extras.stays).to_string(),
-        "birth_date" => td_string!(l, extras.birth_date).to_string(),
+        "previous_stays" => td_string!(l, details.stays).to_string(),
+        "birth_date" => td_string!(l, details.birth_date).to_string(),
         other => other.to_string(),
     }
 }
@@ -38,7 +37,7 @@ fn screen_heading(l: Locale, step: Step) -> &'static str {
         Step::Purpose => td_string!(l, purpose.heading),
         Step::Passport => td_string!(l, passport.heading),
         Step::Trip => td_string!(l, trip.heading),
-        _ => td_string!(l, extras.heading),
+        _ => td_string!(l, details.heading),
     }
 }
 
@@ -64,7 +63,7 @@ fn problem_line(store: Store, l: Locale, step: Option<Step>, e: InputError) -> i
                 // nothing is wrong): the traveller asked to see their answers first.
                 store.update(false, |f| {
                     f.clear(&field);
-                    set_other(f, "step", Some(Step::Check.as_str().to_string()));
+                    Key::Step.write(f, Some(Step::Check.as_str().to_string()));
                 });
                 focus_after_update("check-submit");
             }),
@@ -146,18 +145,18 @@ pub fn CheckScreen() -> impl IntoView {
     });
     let details = Signal::derive(move || {
         // What the details screen asks of this traveller, as it asks it.
-        let (c, l, asks) = (case(), l(), flow.extras.get());
+        let (c, l, needs) = (case(), l(), flow.needs.get());
         let mut parts = Vec::new();
-        if asks.birth_date.is_some() && c.birth_date.is_some() {
-            parts.push(format!("{}: {}", td_string!(l, extras.birth_date), show_date(l, &c.birth_date)));
+        if needs.birth_date.is_some() && c.birth_date.is_some() {
+            parts.push(format!("{}: {}", td_string!(l, details.birth_date), show_date(l, &c.birth_date)));
         }
-        if asks.previous_stays && !c.previous_stays.is_empty() {
+        if needs.previous_stays && !c.previous_stays.is_empty() {
             let stays: Vec<String> = c
                 .previous_stays
                 .iter()
                 .map(|s| format!("{} – {}", show_date(l, &s.entry), show_date(l, &s.exit)))
                 .collect();
-            parts.push(format!("{}: {}", td_string!(l, extras.stays), stays.join(", ")));
+            parts.push(format!("{}: {}", td_string!(l, details.stays), stays.join(", ")));
         }
         if parts.is_empty() {
             td_string!(l, app.not_given).to_string()
@@ -180,12 +179,12 @@ pub fn CheckScreen() -> impl IntoView {
             <h2>{tr(|l| td_string!(l, app.error_title))}</h2>
             <ul>
                 {move || {
-                    let extras = flow.extras.get();
+                    let needs = flow.needs.get();
                     let mut unasked = Vec::new();
                     problems
                         .get()
                         .into_iter()
-                        .map(|e| (crate::flow::asking(&e.field, extras), e))
+                        .map(|e| (crate::flow::screen_for(&e.field, needs), e))
                         // One line per answer no screen asks, however many of its parts are wrong.
                         .filter(|(step, e)| step.is_some() || {
                             let root = crate::flow::root(&e.field).to_string();
@@ -204,7 +203,7 @@ pub fn CheckScreen() -> impl IntoView {
             {row(Step::Purpose, tr_signal(|l| td_string!(l, purpose.heading)), purpose)}
             {row(Step::Passport, tr_signal(|l| td_string!(l, passport.heading)), passport)}
             {row(Step::Trip, tr_signal(|l| td_string!(l, trip.heading)), trip)}
-            {row(Step::Extras, tr_signal(|l| td_string!(l, extras.heading)), details)}
+            {row(Step::Details, tr_signal(|l| td_string!(l, details.heading)), details)}
         </dl>
         <button type="button" class="button" id="check-submit" on:click=submit>{tr(|l| td_string!(l, check.submit))}</button>
     }

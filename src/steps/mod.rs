@@ -2,7 +2,7 @@
 //! link, progress, and a message next to each field that needs correcting.
 
 mod check;
-mod extras;
+mod details;
 mod mrz;
 mod nationality;
 mod passport;
@@ -10,7 +10,7 @@ mod purpose;
 mod trip;
 
 pub use check::CheckScreen;
-pub use extras::ExtrasScreen;
+pub use details::DetailsScreen;
 pub use nationality::NationalityScreen;
 pub use passport::PassportScreen;
 pub use purpose::{purposes, PurposeScreen};
@@ -20,10 +20,9 @@ use kzvisa_rules::url::Fragment;
 use kzvisa_rules::{InputError, InputErrorCode};
 use leptos::prelude::*;
 
-use crate::app::Flow;
-use crate::flow::{self, Step};
+use crate::flow::{self, Flow, Step};
 use crate::i18n::*;
-use crate::state::{rules, set_other, use_lang, Store};
+use crate::state::{rules, use_lang, Key, Store};
 use crate::widgets::{field_error, field_id, focus_after_update, tr, tr_string, ErrorMessage, ErrorSummary};
 
 /// The back link: to the previous screen of the flow, or to the check screen when the
@@ -33,7 +32,7 @@ pub fn BackLink(step: Step) -> impl IntoView {
     let store = expect_context::<Store>();
     let flow = expect_context::<Flow>();
     let target = move || {
-        if store.fragment.with(|f| f.other("from") == Some("check")) {
+        if store.from_check() {
             Some(Step::Check)
         } else {
             flow::previous(step, &flow.questions())
@@ -86,12 +85,12 @@ pub fn Question(
     // Only what this screen asks: an answer no screen asks is offered for removal on the
     // check screen instead of blocking one that has no field for it.
     // The shell has already validated this URL: its errors are read, not worked out again.
-    let extras = flow.extras.get_untracked();
+    let needs = flow.needs.get_untracked();
     let given: Vec<InputError> = flow
         .errors
         .get_untracked()
         .into_iter()
-        .filter(|e| flow::asking(&e.field, extras) == Some(step) && e.code != InputErrorCode::Missing)
+        .filter(|e| flow::screen_for(&e.field, needs) == Some(step) && e.code != InputErrorCode::Missing)
         .collect();
     if !given.is_empty() {
         errors.set(given);
@@ -105,19 +104,19 @@ pub fn Question(
         let mut case = next.case.clone();
         let today = store.today();
         case.today.get_or_insert(today);
-        let extras = kzvisa_rules::needs(rules(), &case);
+        let needs = kzvisa_rules::needs(rules(), &case);
         let mine: Vec<InputError> = match case.validate(rules()) {
             Ok(_) => Vec::new(),
-            Err(e) => e.0.into_iter().filter(|e| flow::asking(&e.field, extras) == Some(step)).collect(),
+            Err(e) => e.0.into_iter().filter(|e| flow::screen_for(&e.field, needs) == Some(step)).collect(),
         };
         if mine.is_empty() {
             errors.set(Vec::new());
-            let from_check = next.other("from") == Some("check");
-            let (target, from_check) = flow::after_answer(step, from_check, flow.extras.get_untracked(), extras);
+            let from_check = Key::From.read(&next) == Some("check");
+            let (target, from_check) = flow::after_answer(step, from_check, flow.needs.get_untracked(), needs);
             store.update(true, move |f| {
                 *f = next;
-                set_other(f, "step", Some(target.as_str().to_string()));
-                set_other(f, "from", from_check.then(|| "check".to_string()));
+                Key::Step.write(f, Some(target.as_str().to_string()));
+                Key::From.write(f, from_check.then(|| "check".to_string()));
             });
         } else {
             errors.set(mine);

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::flow::{self, Step};
 use crate::i18n::*;
 use crate::scanner::Scanned;
-use crate::state::{rules, set_other, Store};
+use crate::state::{rules, Key, Store};
 use crate::widgets::{field_error, focus_after_update, tr};
 
 /// The fragment with what a valid MRZ gives, and the screen of the next unanswered
@@ -22,16 +22,15 @@ pub fn apply_mrz(text: &str, f: &Fragment, today: &str) -> Result<Fragment, Inpu
     next.case.nationality = Some(mrz.nationality);
     next.case.birth_date = Some(mrz.birth_date.to_string());
     next.case.passport.expires = Some(mrz.expires.to_string());
-    set_other(&mut next, "step", None);
-    set_other(&mut next, "from", None);
+    Key::From.write(&mut next, None);
     let mut case = next.case.clone();
     case.today.get_or_insert(today.to_string());
     let errors = case.validate(rules()).err().map(|e| e.0).unwrap_or_default();
-    let target = match flow::current(&next, &errors, kzvisa_rules::needs(rules(), &case)) {
+    let target = match flow::current(None, &errors, kzvisa_rules::needs(rules(), &case)) {
         Step::Result => Step::Check,
         step => step,
     };
-    set_other(&mut next, "step", Some(target.as_str().to_string()));
+    Key::Step.write(&mut next, Some(target.as_str().to_string()));
     Ok(next)
 }
 

@@ -126,7 +126,7 @@ pub fn NationalityScreen() -> impl IntoView {
     };
     let error = field_error(errors, "nationality");
     let mrz = RwSignal::new(String::new());
-    let kiosk = store.fragment.with_untracked(crate::kiosk::is_kiosk);
+    let kiosk = store.fragment.with_untracked(crate::state::is_kiosk);
     let heading = tr_signal(|l| td_string!(l, nationality.heading));
 
     view! {

@@ -18,11 +18,13 @@ fuzz_target!(|data: &[u8]| {
     let mut keys = Keystrokes::default();
     let mut at = 0.0;
     for c in text.chars() {
-        // The gap before a key is its character's first byte / 4, less 2 ms: printable ASCII
-        // comes in a reader's burst (6 to 30 ms), most other scripts at a person's pace
-        // (over 50 ms), and control characters step back in time.
+        // The gap before a key, from its character's first byte. ASCII: -2 to 30 ms, so that
+        // printable text comes in a reader's burst, and NUL to BEL step back in time.
+        // Any other character: 20 to 520 ms, a reader's pace, a person's, a reader's hiccup
+        // (which an established burst survives), or a pause that ends any burst.
         let mut utf8 = [0; 4];
-        at += f64::from(c.encode_utf8(&mut utf8).as_bytes()[0]) / 4.0 - 2.0;
+        let first = f64::from(c.encode_utf8(&mut utf8).as_bytes()[0]);
+        at += if c.is_ascii() { first / 4.0 - 2.0 } else { (first - 192.0) * 10.0 };
         // Control characters stand for the named keys a page sees.
         let key = match c {
             '\n' => "Enter".to_string(),

@@ -9,6 +9,10 @@ use leptos::prelude::*;
 use crate::flow::Step;
 use crate::i18n::Locale;
 
+mod keys;
+
+pub use keys::{is_kiosk, result_fragment, Key};
+
 /// The shared state: the fragment as a signal, kept in step with the address bar.
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -76,7 +80,7 @@ impl Store {
         let mut next = self.fragment.get_untracked();
         change(&mut next);
         // A kiosk never adds history: the next person must find no answers behind "back".
-        let push = push && !crate::kiosk::is_kiosk(&next);
+        let push = push && !is_kiosk(&next);
         let url = format!("#{}", next.to_fragment());
         if let Ok(history) = window().history() {
             let done = if push {
@@ -94,15 +98,39 @@ impl Store {
     /// Shows `step` as a new screen, keeping every answer.
     pub fn go(&self, step: Option<Step>, from_check: bool) {
         self.update(true, |f| {
-            set_other(f, "step", step.map(|s| s.as_str().to_string()));
-            set_other(f, "from", from_check.then(|| "check".to_string()));
+            Key::Step.write(f, step.map(|s| s.as_str().to_string()));
+            Key::From.write(f, from_check.then(|| "check".to_string()));
         });
+    }
+
+    /// Whether an answer is being changed from the check screen.
+    pub fn from_check(&self) -> bool {
+        self.fragment.with(|f| Key::From.read(f) == Some("check"))
+    }
+
+    /// Clears every answer for the next traveller, keeping the kiosk's or host page's
+    /// settings, in `lang`.
+    pub fn start_again(&self, lang: Option<String>) {
+        self.update(true, |f| *f = keys::fresh(f, lang));
+    }
+
+    /// A parameter of the page, as the URL has it now.
+    pub fn param(&self, key: Key) -> Option<String> {
+        self.fragment.with(|f| key.read(f).map(str::to_string))
     }
 
     /// The language in the URL, if it names one of ours.
     pub fn locale(&self) -> Option<Locale> {
-        self.fragment.with(|f| f.other("lang").and_then(locale_from))
+        self.fragment.with(|f| Key::Lang.read(f).and_then(locale_from))
     }
+}
+
+/// The link to a result, to take away or share: this page with the case and the language,
+/// none of the kiosk's or host's settings.
+pub fn result_link(f: &Fragment) -> String {
+    let location = window().location();
+    let here = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    format!("{here}#{}", result_fragment(f).to_fragment())
 }
 
 /// The language every text is shown in: the URL's, else the browser's. leptos_i18n gives
@@ -129,14 +157,6 @@ impl Lang {
 /// The current language, provided by the app's shell.
 pub fn use_lang() -> Lang {
     expect_context()
-}
-
-/// Sets or removes a non-case parameter.
-pub fn set_other(f: &mut Fragment, key: &str, value: Option<String>) {
-    f.others.retain(|(k, _)| k != key);
-    if let Some(value) = value {
-        f.others.push((key.to_string(), value));
-    }
 }
 
 pub fn locale_from(tag: &str) -> Option<Locale> {

@@ -7,12 +7,12 @@ use kzvisa_rules::url::Fragment;
 use leptos::prelude::*;
 
 use super::Question;
-use crate::app::Flow;
-use crate::flow::{Extras, Step};
+use crate::flow::{Flow, Step};
 use crate::i18n::*;
 use crate::state::{use_lang, Store};
 use crate::texts::Noun;
 use crate::widgets::{focus_after_update, tr, tr_signal, tr_string, DateInput, DateParts};
+use kzvisa_rules::Needs;
 
 /// One earlier stay being edited; `key` keeps rows stable while others are removed.
 #[derive(Clone, Copy)]
@@ -23,21 +23,21 @@ struct StayRow {
 }
 
 /// What earlier stays count for, in the regime's own numbers.
-fn stays_hint(l: Locale, asks: Extras) -> String {
+fn stays_hint(l: Locale, needs: Needs) -> String {
     let days = |n: u32| crate::texts::count(l, Noun::Days, i64::from(n));
-    match (asks.window, asks.year_days) {
-        (Some(w), _) => td_string!(l, extras.stays_hint, limit = days(w.max), window = days(w.days)).to_string(),
-        (None, Some(year)) => td_string!(l, extras.stays_hint_year, limit = days(year)).to_string(),
+    match (needs.window, needs.year_days) {
+        (Some(w), _) => td_string!(l, details.stays_hint, limit = days(w.max), window = days(w.days)).to_string(),
+        (None, Some(year)) => td_string!(l, details.stays_hint_year, limit = days(year)).to_string(),
         (None, None) => String::new(),
     }
 }
 
 #[component]
-pub fn ExtrasScreen() -> impl IntoView {
+pub fn DetailsScreen() -> impl IntoView {
     let store = expect_context::<Store>();
     let lang = use_lang();
     let errors = RwSignal::new(Vec::new());
-    let asks = expect_context::<Flow>().extras.get_untracked();
+    let needs = expect_context::<Flow>().needs.get_untracked();
     let birth =
         RwSignal::new(DateParts::from_value(store.fragment.with_untracked(|f| f.case.birth_date.clone()).as_deref()));
     let next_key = StoredValue::new(0usize);
@@ -53,10 +53,10 @@ pub fn ExtrasScreen() -> impl IntoView {
     let rows =
         RwSignal::new(store.fragment.with_untracked(|f| f.case.previous_stays.iter().map(new_row).collect::<Vec<_>>()));
     let apply = Callback::new(move |mut f: Fragment| {
-        if asks.birth_date.is_some() {
+        if needs.birth_date.is_some() {
             f.case.birth_date = birth.get_untracked().to_value();
         }
-        if asks.previous_stays {
+        if needs.previous_stays {
             f.case.previous_stays = rows
                 .get_untracked()
                 .iter()
@@ -72,28 +72,28 @@ pub fn ExtrasScreen() -> impl IntoView {
     let numbered = move || rows.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
         <Question
-            step=Step::Extras
-            heading=tr_signal(|l| td_string!(l, extras.heading))
+            step=Step::Details
+            heading=tr_signal(|l| td_string!(l, details.heading))
             apply=apply
             errors=errors
         >
-            <Show when=move || asks.birth_date.is_some()>
+            <Show when=move || needs.birth_date.is_some()>
                 <DateInput
                     field="birth_date"
-                    legend=tr_signal(|l| td_string!(l, extras.birth_date))
+                    legend=tr_signal(|l| td_string!(l, details.birth_date))
                     hint=Signal::derive(move || {
                         let l = lang.get();
-                        let age = crate::texts::count(l, Noun::Years, asks.birth_date.unwrap_or_default());
-                        td_string!(l, extras.birth_date_hint, age = age).to_string()
+                        let age = crate::texts::count(l, Noun::Years, needs.birth_date.unwrap_or_default());
+                        td_string!(l, details.birth_date_hint, age = age).to_string()
                     })
                     value=birth
                     errors=errors
                 />
             </Show>
-            <Show when=move || asks.previous_stays>
+            <Show when=move || needs.previous_stays>
                 <section class="stays" aria-labelledby="stays-title">
-                    <h2 id="stays-title" class="label">{tr(|l| td_string!(l, extras.stays))}</h2>
-                    <p class="hint">{tr_string(move |l| stays_hint(l, asks))}</p>
+                    <h2 id="stays-title" class="label">{tr(|l| td_string!(l, details.stays))}</h2>
+                    <p class="hint">{tr_string(move |l| stays_hint(l, needs))}</p>
                     <For
                         each=numbered
                         key=|(i, row): &(usize, StayRow)| (row.key, *i)
@@ -105,21 +105,21 @@ pub fn ExtrasScreen() -> impl IntoView {
                             };
                             view! {
                                 <div class="stay" data-stay=(i + 1).to_string()>
-                                    <h3 class="stay-title">{move || td_string!(lang.get(), extras.stay, n = i + 1).to_string()}</h3>
+                                    <h3 class="stay-title">{move || td_string!(lang.get(), details.stay, n = i + 1).to_string()}</h3>
                                     <DateInput
                                         field=field("entry")
-                                        legend=tr_signal(|l| td_string!(l, extras.stay_entry))
+                                        legend=tr_signal(|l| td_string!(l, details.stay_entry))
                                         value=row.entry
                                         errors=errors
                                     />
                                     <DateInput
                                         field=field("exit")
-                                        legend=tr_signal(|l| td_string!(l, extras.stay_exit))
+                                        legend=tr_signal(|l| td_string!(l, details.stay_exit))
                                         value=row.exit
                                         errors=errors
                                     />
                                     <button type="button" class="button secondary" on:click=remove>
-                                        {move || td_string!(lang.get(), extras.remove_stay, n = i + 1).to_string()}
+                                        {move || td_string!(lang.get(), details.remove_stay, n = i + 1).to_string()}
                                     </button>
                                 </div>
                             }
@@ -131,7 +131,7 @@ pub fn ExtrasScreen() -> impl IntoView {
                         // Straight to the new stay's first field.
                         focus_after_update(format!("previous_stays-{n}-entry-day"));
                     }>
-                        {tr(|l| td_string!(l, extras.add_stay))}
+                        {tr(|l| td_string!(l, details.add_stay))}
                     </button>
                 </section>
             </Show>
