@@ -104,7 +104,7 @@ impl Store {
     }
 
     /// Whether an answer is being changed from the check screen.
-    pub fn from_check(&self) -> bool {
+    pub fn changing_from_check(&self) -> bool {
         self.fragment.with(|f| Key::From.read(f) == Some("check"))
     }
 

@@ -32,7 +32,7 @@ pub fn BackLink(step: Step) -> impl IntoView {
     let store = expect_context::<Store>();
     let flow = expect_context::<Flow>();
     let target = move || {
-        if store.from_check() {
+        if store.changing_from_check() {
             Some(Step::Check)
         } else {
             flow::previous(step, &flow.questions())
