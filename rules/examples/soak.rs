@@ -170,8 +170,8 @@ impl Gen {
 
     /// A case's link, as the app writes it.
     fn fragment(&self, rng: &mut Rng) -> Vec<u8> {
-        let others = vec![("lang".to_string(), rng.pick(&["en", "ru", "kk"]).to_string())];
-        Fragment { case: self.raw_case(rng), others }.to_fragment().into_bytes()
+        let params = vec![("lang".to_string(), rng.pick(&["en", "ru", "kk"]).to_string())];
+        Fragment { case: self.raw_case(rng), params }.to_fragment().into_bytes()
     }
 
     /// A case as a JSON file, with numbers and booleans where the contract allows them.
