@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::CSV_FIELD;
 use crate::i18n::*;
-use crate::widgets::{field_error, tr, ErrorMessage};
+use crate::widgets::{tr, tr_signal, TextInput, TextKind};
 
 /// Reads the chosen file's text into `text`.
 fn open(ev: leptos::ev::Event, text: RwSignal<String>) {
@@ -22,26 +22,12 @@ fn open(ev: leptos::ev::Event, text: RwSignal<String>) {
 
 #[component]
 pub fn Travellers(text: RwSignal<String>, errors: RwSignal<Vec<InputError>>) -> impl IntoView {
-    let error = field_error(errors, CSV_FIELD);
     view! {
-        <div class="field" class:field-error=move || error.get().is_some()>
-            <label class="label" for=CSV_FIELD>{tr(|l| td_string!(l, group.csv))}</label>
-            <p class="hint" id="group_csv-hint">{tr(|l| td_string!(l, group.csv_hint))}</p>
-            <ErrorMessage id="group_csv-error".to_string() message=error />
-            <textarea
-                id=CSV_FIELD
-                name=CSV_FIELD
-                class="input group-csv"
-                class:input-error=move || error.get().is_some()
-                rows="8"
-                autocomplete="off"
-                spellcheck="false"
-                aria-describedby=move || if error.get().is_some() { "group_csv-hint group_csv-error" } else { "group_csv-hint" }
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
-            ></textarea>
+        <TextInput field=CSV_FIELD label=tr_signal(|l| td_string!(l, group.csv))
+            hint=tr_signal(|l| td_string!(l, group.csv_hint)) value=text errors=errors
+            kind=TextKind::Lines { rows: 8 } class="group-csv">
             <label class="label file-label" for="group-file">{tr(|l| td_string!(l, group.file))}</label>
             <input id="group-file" type="file" accept=".csv,text/csv,text/plain" on:change=move |ev| open(ev, text) />
-        </div>
+        </TextInput>
     }
 }

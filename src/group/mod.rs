@@ -8,8 +8,8 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::state::{rules, Key, Store};
-use crate::steps::{entry_points, purposes, Radios};
-use crate::widgets::{focus_after_update, tr, tr_signal, DateInput, DateParts, ErrorSummary};
+use crate::steps::{entry_points, purposes};
+use crate::widgets::{focus_after_update, tr, tr_signal, DateInput, DateParts, ErrorSummary, Radios};
 
 mod file;
 mod table;

@@ -1,9 +1,10 @@
-//! What the verdict rests on, said beside it: the later act and its date in force, that a
+//! The verdict: whether and how the traveller may enter, for their trip, and what it rests
+//! on, said beside it: the later act and its date in force, that a
 //! reported act must be confirmed with a mission, what the five texts alone would have
 //! given, and, when no text or act covers the nationality, that the verdict is only the
 //! texts' default.
 
-use kzvisa_rules::{Assessment, Confidence, IssueCode, Law};
+use kzvisa_rules::{Assessment, Confidence, IssueCode, Law, Route};
 use leptos::prelude::*;
 
 use crate::i18n::*;
@@ -11,8 +12,43 @@ use crate::state::rules;
 use crate::texts;
 use crate::widgets::{tr, tr_string};
 
+/// The verdict's heading, its trip, and what it rests on.
 #[component]
-pub fn Basis(assessment: Assessment) -> impl IntoView {
+pub fn Verdict(assessment: Assessment) -> impl IntoView {
+    let (route, max, blocked) = (assessment.route, assessment.max_stay_days, !assessment.allowed());
+    let headline = tr_string(move |l| match (route, max) {
+        (Route::VisaFree, Some(days)) => {
+            td_string!(l, result.visa_free, days = texts::days(l, i64::from(days))).to_string()
+        }
+        (Route::VisaFree, None) => td_string!(l, result.visa_free_no_limit).to_string(),
+        (Route::EVisa, _) => td_string!(l, result.e_visa).to_string(),
+        (Route::ConsularVisa, _) => td_string!(l, result.consular_visa).to_string(),
+    });
+    let nationality = rules().country(&assessment.nationality).cloned();
+    let (purpose, stay_days) = (assessment.purpose, assessment.stay_days);
+    let trip = tr_string(move |l| {
+        let name = nationality.as_ref().map(|c| texts::country(l, c).to_string()).unwrap_or_default();
+        td_string!(
+            l,
+            result.your_trip,
+            nationality = name,
+            purpose = texts::purpose(l, purpose),
+            stay = texts::days(l, stay_days)
+        )
+        .to_string()
+    });
+    view! {
+        <div class=if blocked { "verdict verdict-blocked" } else { "verdict" }>
+            <h1 id="main-heading" tabindex="-1">{headline}</h1>
+            <p class="verdict-trip">{trip}</p>
+            {blocked.then(|| view! { <p class="verdict-blocked-text">{tr(|l| td_string!(l, result.blocked))}</p> })}
+            <Basis assessment=assessment />
+        </div>
+    }
+}
+
+#[component]
+fn Basis(assessment: Assessment) -> impl IntoView {
     let basis = assessment.basis.clone();
     let purpose = assessment.purpose;
     // The act the regime rests on: the first text it cites.

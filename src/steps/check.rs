@@ -1,15 +1,16 @@
 //! Check your answers: every answer with a way to change it, and the way to the result.
 
+use kzvisa_rules::case::{RawPassport, RawTrip};
 use kzvisa_rules::date::parse_iso;
-use kzvisa_rules::{EntryPoint, InputError, Purpose};
+use kzvisa_rules::{EntryPoint, InputError, Needs, Purpose, RawCase};
 use leptos::prelude::*;
 
 use super::BackLink;
-use crate::flow::{Flow, Step};
+use crate::flow::{root, screen_for, Flow, Step};
 use crate::i18n::*;
 use crate::state::{rules, use_lang, Key, Store};
 use crate::texts;
-use crate::widgets::{focus_after_update, tr, tr_signal};
+use crate::widgets::{focus_after_update, tr, tr_signal, ErrorSummary};
 
 /// An answer as the traveller would read it: dates in words, codes as names.
 fn show_date(l: Locale, value: &Option<String>) -> String {
@@ -21,7 +22,7 @@ fn show_date(l: Locale, value: &Option<String>) -> String {
 
 /// What to call an answer that no screen asks (it came in a link).
 fn unasked_label(l: Locale, field: &str) -> String {
-    match crate::flow::root(field) {
+    match root(field) {
         "today" => td_string!(l, field.today).to_string(),
         "residence_permit" => td_string!(l, field.residence_permit).to_string(),
         "previous_stays" => td_string!(l, details.stays).to_string(),
@@ -79,93 +80,110 @@ fn problem_line(store: Store, l: Locale, step: Option<Step>, e: InputError) -> i
     }
 }
 
+/// The passport's answers as one line.
+fn passport_answer(l: Locale, p: &RawPassport) -> String {
+    let mut parts = vec![format!("{}: {}", td_string!(l, passport.expires), show_date(l, &p.expires))];
+    if p.issued.is_some() {
+        parts.push(format!("{}: {}", td_string!(l, passport.issued), show_date(l, &p.issued)));
+    }
+    if let Some(ok) = &p.condition_ok {
+        let answer = match ok.as_str() {
+            "true" => td_string!(l, app.yes),
+            "false" => td_string!(l, app.no),
+            _ => ok,
+        };
+        parts.push(format!("{}: {answer}", td_string!(l, passport.condition_short)));
+    }
+    if let Some(pages) = &p.blank_pages {
+        parts.push(format!("{}: {pages}", td_string!(l, passport.blank_pages)));
+    }
+    parts.join("; ")
+}
+
+/// The trip's answers as one line.
+fn trip_answer(l: Locale, t: &RawTrip) -> String {
+    let point =
+        t.entry_point.as_deref().and_then(EntryPoint::parse).map(|e| texts::entry_point(l, e)).unwrap_or_default();
+    format!("{} – {}; {point}", show_date(l, &t.entry), show_date(l, &t.exit))
+}
+
+/// What the details screen asks of this traveller, as it asks it.
+fn details_answer(l: Locale, c: &RawCase, needs: Needs) -> String {
+    let mut parts = Vec::new();
+    if needs.birth_date.is_some() && c.birth_date.is_some() {
+        parts.push(format!("{}: {}", td_string!(l, details.birth_date), show_date(l, &c.birth_date)));
+    }
+    if needs.previous_stays && !c.previous_stays.is_empty() {
+        let stays: Vec<String> = c
+            .previous_stays
+            .iter()
+            .map(|s| format!("{} – {}", show_date(l, &s.entry), show_date(l, &s.exit)))
+            .collect();
+        parts.push(format!("{}: {}", td_string!(l, details.stays), stays.join(", ")));
+    }
+    if parts.is_empty() {
+        td_string!(l, app.not_given).to_string()
+    } else {
+        parts.join("; ")
+    }
+}
+
+/// The problems to list: one line per answer no screen asks, however many of its parts
+/// are wrong.
+fn listed(problems: Vec<InputError>, needs: Needs) -> Vec<InputError> {
+    let mut unasked = Vec::new();
+    problems
+        .into_iter()
+        .filter(|e| {
+            screen_for(&e.field, needs).is_some() || {
+                let root = root(&e.field).to_string();
+                let first = !unasked.contains(&root);
+                unasked.push(root);
+                first
+            }
+        })
+        .collect()
+}
+
+/// One answer and the way to change it; shown when its screen applies.
+#[component]
+fn SummaryRow(step: Step, label: Signal<String>, value: Signal<String>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let flow = expect_context::<Flow>();
+    view! {
+        <Show when=move || flow.questions().contains(&step)>
+            <div class="summary-row" data-step=step.as_str()>
+                <dt>{move || label.get()}</dt>
+                <dd class="summary-value">{move || value.get()}</dd>
+                <dd class="summary-action">
+                    <button type="button" class="link" on:click=move |_| store.go(Some(step), true)>
+                        {tr(|l| td_string!(l, app.change))}
+                        <span class="visually-hidden">{move || format!(" {}", label.get())}</span>
+                    </button>
+                </dd>
+            </div>
+        </Show>
+    }
+}
+
 #[component]
 pub fn CheckScreen() -> impl IntoView {
     let store = expect_context::<Store>();
     let flow = expect_context::<Flow>();
     let lang = use_lang();
-    let problems = flow.errors;
     let tried = RwSignal::new(false);
-
-    let row = move |step: Step, label: Signal<String>, value: Signal<String>| {
-        let shown = move || flow.questions().contains(&step);
-        view! {
-            <Show when=shown>
-                <div class="summary-row" data-step=step.as_str()>
-                    <dt>{move || label.get()}</dt>
-                    <dd class="summary-value">{move || value.get()}</dd>
-                    <dd class="summary-action">
-                        <button type="button" class="link" on:click=move |_| store.go(Some(step), true)>
-                            {tr(|l| td_string!(l, app.change))}
-                            <span class="visually-hidden">{move || format!(" {}", label.get())}</span>
-                        </button>
-                    </dd>
-                </div>
-            </Show>
-        }
-    };
+    let shown =
+        Signal::derive(move || if tried.get() { listed(flow.errors.get(), flow.needs.get()) } else { Vec::new() });
+    let line = Callback::new(move |e: InputError| {
+        let step = screen_for(&e.field, flow.needs.get_untracked());
+        problem_line(store, lang.get_untracked(), step, e).into_any()
+    });
     let case = move || store.fragment.with(|f| f.case.clone());
-    let l = move || lang.get();
-    let nationality = Signal::derive(move || {
-        let code = case().nationality.unwrap_or_default();
-        rules().country(&code).map(|c| texts::country(l(), c).to_string()).unwrap_or(code)
-    });
-    let purpose = Signal::derive(move || {
-        let p = case().purpose.unwrap_or_default();
-        Purpose::parse(&p).map(|p| texts::purpose(l(), p).to_string()).unwrap_or(p)
-    });
-    let passport = Signal::derive(move || {
-        let (p, l) = (case().passport, l());
-        let mut parts = vec![format!("{}: {}", td_string!(l, passport.expires), show_date(l, &p.expires))];
-        if p.issued.is_some() {
-            parts.push(format!("{}: {}", td_string!(l, passport.issued), show_date(l, &p.issued)));
-        }
-        if let Some(ok) = p.condition_ok {
-            let answer = match ok.as_str() {
-                "true" => td_string!(l, app.yes),
-                "false" => td_string!(l, app.no),
-                _ => &ok,
-            };
-            parts.push(format!("{}: {answer}", td_string!(l, passport.condition_short)));
-        }
-        if let Some(pages) = p.blank_pages {
-            parts.push(format!("{}: {pages}", td_string!(l, passport.blank_pages)));
-        }
-        parts.join("; ")
-    });
-    let trip = Signal::derive(move || {
-        let t = case().trip;
-        let point = t
-            .entry_point
-            .as_deref()
-            .and_then(EntryPoint::parse)
-            .map(|e| texts::entry_point(l(), e))
-            .unwrap_or_default();
-        format!("{} – {}; {point}", show_date(l(), &t.entry), show_date(l(), &t.exit))
-    });
-    let details = Signal::derive(move || {
-        // What the details screen asks of this traveller, as it asks it.
-        let (c, l, needs) = (case(), l(), flow.needs.get());
-        let mut parts = Vec::new();
-        if needs.birth_date.is_some() && c.birth_date.is_some() {
-            parts.push(format!("{}: {}", td_string!(l, details.birth_date), show_date(l, &c.birth_date)));
-        }
-        if needs.previous_stays && !c.previous_stays.is_empty() {
-            let stays: Vec<String> = c
-                .previous_stays
-                .iter()
-                .map(|s| format!("{} – {}", show_date(l, &s.entry), show_date(l, &s.exit)))
-                .collect();
-            parts.push(format!("{}: {}", td_string!(l, details.stays), stays.join(", ")));
-        }
-        if parts.is_empty() {
-            td_string!(l, app.not_given).to_string()
-        } else {
-            parts.join("; ")
-        }
-    });
+    let answer = move |words: fn(Locale, &RawCase, Needs) -> String| {
+        Signal::derive(move || words(lang.get(), &case(), flow.needs.get()))
+    };
     let submit = move |_| {
-        if problems.with(Vec::is_empty) {
+        if flow.errors.with(Vec::is_empty) {
             store.go(Some(Step::Result), false);
         } else {
             tried.set(true);
@@ -174,37 +192,27 @@ pub fn CheckScreen() -> impl IntoView {
     };
     view! {
         <BackLink step=Step::Check />
-        <div class="error-summary" id="error-summary" tabindex="-1" role="alert"
-            style:display=move || if tried.get() && !problems.with(Vec::is_empty) { "block" } else { "none" }>
-            <h2>{tr(|l| td_string!(l, app.error_title))}</h2>
-            <ul>
-                {move || {
-                    let needs = flow.needs.get();
-                    let mut unasked = Vec::new();
-                    problems
-                        .get()
-                        .into_iter()
-                        .map(|e| (crate::flow::screen_for(&e.field, needs), e))
-                        // One line per answer no screen asks, however many of its parts are wrong.
-                        .filter(|(step, e)| step.is_some() || {
-                            let root = crate::flow::root(&e.field).to_string();
-                            let first = !unasked.contains(&root);
-                            unasked.push(root);
-                            first
-                        })
-                        .map(|(step, e)| problem_line(store, l(), step, e))
-                        .collect_view()
-                }}
-            </ul>
-        </div>
+        <ErrorSummary errors=shown line=line />
         <h1 id="main-heading" tabindex="-1">{tr(|l| td_string!(l, check.heading))}</h1>
         <dl class="summary">
-            {row(Step::Nationality, tr_signal(|l| td_string!(l, nationality.label)), nationality)}
-            {row(Step::Purpose, tr_signal(|l| td_string!(l, purpose.heading)), purpose)}
-            {row(Step::Passport, tr_signal(|l| td_string!(l, passport.heading)), passport)}
-            {row(Step::Trip, tr_signal(|l| td_string!(l, trip.heading)), trip)}
-            {row(Step::Details, tr_signal(|l| td_string!(l, details.heading)), details)}
+            <SummaryRow step=Step::Nationality label=tr_signal(|l| td_string!(l, nationality.label)) value=answer(nationality_answer) />
+            <SummaryRow step=Step::Purpose label=tr_signal(|l| td_string!(l, purpose.heading)) value=answer(purpose_answer) />
+            <SummaryRow step=Step::Passport label=tr_signal(|l| td_string!(l, passport.heading)) value=answer(|l, c, _| passport_answer(l, &c.passport)) />
+            <SummaryRow step=Step::Trip label=tr_signal(|l| td_string!(l, trip.heading)) value=answer(|l, c, _| trip_answer(l, &c.trip)) />
+            <SummaryRow step=Step::Details label=tr_signal(|l| td_string!(l, details.heading)) value=answer(details_answer) />
         </dl>
         <button type="button" class="button" id="check-submit" on:click=submit>{tr(|l| td_string!(l, check.submit))}</button>
     }
+}
+
+/// The nationality as its name.
+fn nationality_answer(l: Locale, c: &RawCase, _: Needs) -> String {
+    let code = c.nationality.clone().unwrap_or_default();
+    rules().country(&code).map(|c| texts::country(l, c).to_string()).unwrap_or(code)
+}
+
+/// The purpose as its name.
+fn purpose_answer(l: Locale, c: &RawCase, _: Needs) -> String {
+    let p = c.purpose.clone().unwrap_or_default();
+    Purpose::parse(&p).map(|p| texts::purpose(l, p).to_string()).unwrap_or(p)
 }

@@ -4,6 +4,7 @@
 
 use kzvisa_rules::case::RawStay;
 use kzvisa_rules::url::Fragment;
+use kzvisa_rules::InputError;
 use leptos::prelude::*;
 
 use super::Question;
@@ -32,6 +33,59 @@ fn stays_hint(l: Locale, needs: Needs) -> String {
     }
 }
 
+/// One earlier stay: its dates and a way to remove it. `i` is its place in the list, which
+/// names its fields as the engine's errors do.
+#[component]
+fn Stay(i: usize, row: StayRow, rows: RwSignal<Vec<StayRow>>, errors: RwSignal<Vec<InputError>>) -> impl IntoView {
+    let lang = use_lang();
+    let field = |part: &str| format!("previous_stays[{i}].{part}");
+    let remove = move |_| {
+        rows.update(|r| r.retain(|x| x.key != row.key));
+        focus_after_update("add-stay");
+    };
+    view! {
+        <div class="stay" data-stay=(i + 1).to_string()>
+            <h3 class="stay-title">{move || td_string!(lang.get(), details.stay, n = i + 1).to_string()}</h3>
+            <DateInput field=field("entry") legend=tr_signal(|l| td_string!(l, details.stay_entry)) value=row.entry errors=errors />
+            <DateInput field=field("exit") legend=tr_signal(|l| td_string!(l, details.stay_exit)) value=row.exit errors=errors />
+            <button type="button" class="button secondary" on:click=remove>
+                {move || td_string!(lang.get(), details.remove_stay, n = i + 1).to_string()}
+            </button>
+        </div>
+    }
+}
+
+/// The earlier stays, one after another, and a way to add one.
+#[component]
+fn EarlierStays(
+    needs: Needs,
+    rows: RwSignal<Vec<StayRow>>,
+    new_row: Callback<RawStay, StayRow>,
+    errors: RwSignal<Vec<InputError>>,
+) -> impl IntoView {
+    // Stays keyed by position too: a stay after a removed one is built again with its new
+    // number, so that its fields' names and ids match the errors the engine reports (the
+    // values live in the row and are kept).
+    let numbered = move || rows.get().into_iter().enumerate().collect::<Vec<_>>();
+    let add = move |_| {
+        let n = rows.with(Vec::len);
+        rows.update(|r| r.push(new_row.run(RawStay::default())));
+        // Straight to the new stay's first field.
+        focus_after_update(format!("previous_stays-{n}-entry-day"));
+    };
+    view! {
+        <section class="stays" aria-labelledby="stays-title">
+            <h2 id="stays-title" class="label">{tr(|l| td_string!(l, details.stays))}</h2>
+            <p class="hint">{tr_string(move |l| stays_hint(l, needs))}</p>
+            <For each=numbered key=|(i, row): &(usize, StayRow)| (row.key, *i)
+                children=move |(i, row): (usize, StayRow)| view! { <Stay i=i row=row rows=rows errors=errors /> } />
+            <button type="button" class="button secondary add-stay" id="add-stay" on:click=add>
+                {tr(|l| td_string!(l, details.add_stay))}
+            </button>
+        </section>
+    }
+}
+
 #[component]
 pub fn DetailsScreen() -> impl IntoView {
     let store = expect_context::<Store>();
@@ -41,7 +95,7 @@ pub fn DetailsScreen() -> impl IntoView {
     let birth =
         RwSignal::new(DateParts::from_value(store.fragment.with_untracked(|f| f.case.birth_date.clone()).as_deref()));
     let next_key = StoredValue::new(0usize);
-    let new_row = move |stay: &RawStay| {
+    let new_row = Callback::new(move |stay: RawStay| {
         let key = next_key.get_value();
         next_key.set_value(key + 1);
         StayRow {
@@ -49,92 +103,34 @@ pub fn DetailsScreen() -> impl IntoView {
             entry: RwSignal::new(DateParts::from_value(stay.entry.as_deref())),
             exit: RwSignal::new(DateParts::from_value(stay.exit.as_deref())),
         }
-    };
-    let rows =
-        RwSignal::new(store.fragment.with_untracked(|f| f.case.previous_stays.iter().map(new_row).collect::<Vec<_>>()));
+    });
+    let stays = store.fragment.with_untracked(|f| f.case.previous_stays.clone());
+    let rows = RwSignal::new(stays.into_iter().map(|s| new_row.run(s)).collect::<Vec<_>>());
     let apply = Callback::new(move |mut f: Fragment| {
         if needs.birth_date.is_some() {
             f.case.birth_date = birth.get_untracked().to_value();
         }
         if needs.previous_stays {
-            f.case.previous_stays = rows
-                .get_untracked()
-                .iter()
-                .map(|r| RawStay { entry: r.entry.get_untracked().to_value(), exit: r.exit.get_untracked().to_value() })
-                .filter(|s| s.entry.is_some() || s.exit.is_some())
-                .collect();
+            let stay = |r: &StayRow| RawStay {
+                entry: r.entry.get_untracked().to_value(),
+                exit: r.exit.get_untracked().to_value(),
+            };
+            f.case.previous_stays =
+                rows.get_untracked().iter().map(stay).filter(|s| s.entry.is_some() || s.exit.is_some()).collect();
         }
         f
     });
-    // Stays keyed by position too: a stay after a removed one is built again with its new
-    // number, so that its fields' names and ids match the errors the engine reports (the
-    // values live in the row and are kept).
-    let numbered = move || rows.get().into_iter().enumerate().collect::<Vec<_>>();
+    let age_hint = Signal::derive(move || {
+        let l = lang.get();
+        let age = crate::texts::count(l, Noun::Years, needs.birth_date.unwrap_or_default());
+        td_string!(l, details.birth_date_hint, age = age).to_string()
+    });
     view! {
-        <Question
-            step=Step::Details
-            heading=tr_signal(|l| td_string!(l, details.heading))
-            apply=apply
-            errors=errors
-        >
-            <Show when=move || needs.birth_date.is_some()>
-                <DateInput
-                    field="birth_date"
-                    legend=tr_signal(|l| td_string!(l, details.birth_date))
-                    hint=Signal::derive(move || {
-                        let l = lang.get();
-                        let age = crate::texts::count(l, Noun::Years, needs.birth_date.unwrap_or_default());
-                        td_string!(l, details.birth_date_hint, age = age).to_string()
-                    })
-                    value=birth
-                    errors=errors
-                />
-            </Show>
-            <Show when=move || needs.previous_stays>
-                <section class="stays" aria-labelledby="stays-title">
-                    <h2 id="stays-title" class="label">{tr(|l| td_string!(l, details.stays))}</h2>
-                    <p class="hint">{tr_string(move |l| stays_hint(l, needs))}</p>
-                    <For
-                        each=numbered
-                        key=|(i, row): &(usize, StayRow)| (row.key, *i)
-                        children=move |(i, row): (usize, StayRow)| {
-                            let field = |part: &str| format!("previous_stays[{i}].{part}");
-                            let remove = move |_| {
-                                rows.update(|r| r.retain(|x| x.key != row.key));
-                                focus_after_update("add-stay");
-                            };
-                            view! {
-                                <div class="stay" data-stay=(i + 1).to_string()>
-                                    <h3 class="stay-title">{move || td_string!(lang.get(), details.stay, n = i + 1).to_string()}</h3>
-                                    <DateInput
-                                        field=field("entry")
-                                        legend=tr_signal(|l| td_string!(l, details.stay_entry))
-                                        value=row.entry
-                                        errors=errors
-                                    />
-                                    <DateInput
-                                        field=field("exit")
-                                        legend=tr_signal(|l| td_string!(l, details.stay_exit))
-                                        value=row.exit
-                                        errors=errors
-                                    />
-                                    <button type="button" class="button secondary" on:click=remove>
-                                        {move || td_string!(lang.get(), details.remove_stay, n = i + 1).to_string()}
-                                    </button>
-                                </div>
-                            }
-                        }
-                    />
-                    <button type="button" class="button secondary add-stay" id="add-stay" on:click=move |_| {
-                        let n = rows.with(Vec::len);
-                        rows.update(|r| r.push(new_row(&RawStay::default())));
-                        // Straight to the new stay's first field.
-                        focus_after_update(format!("previous_stays-{n}-entry-day"));
-                    }>
-                        {tr(|l| td_string!(l, details.add_stay))}
-                    </button>
-                </section>
-            </Show>
+        <Question step=Step::Details heading=tr_signal(|l| td_string!(l, details.heading)) apply=apply errors=errors>
+            {needs.birth_date.is_some().then(|| view! {
+                <DateInput field="birth_date" legend=tr_signal(|l| td_string!(l, details.birth_date)) hint=age_hint value=birth errors=errors />
+            })}
+            {needs.previous_stays.then(|| view! { <EarlierStays needs=needs rows=rows new_row=new_row errors=errors /> })}
         </Question>
     }
 }

@@ -10,7 +10,7 @@ use crate::flow::{self, Step};
 use crate::i18n::*;
 use crate::scanner::Scanned;
 use crate::state::{rules, Key, Store};
-use crate::widgets::{field_error, focus_after_update, tr};
+use crate::widgets::{focus_after_update, tr_signal, TextInput, TextKind};
 
 /// The fragment with what a valid MRZ gives, and the screen of the next unanswered
 /// question (the check screen when none is left); or the MRZ's error.
@@ -48,26 +48,10 @@ pub fn MrzField(text: RwSignal<String>, errors: RwSignal<Vec<InputError>>) -> im
             take(store, text, errors);
         }
     });
-    let error = field_error(errors, "mrz");
     view! {
-        <div class="field mrz" class:field-error=move || error.get().is_some()>
-            <label class="label" for="mrz">{tr(|l| td_string!(l, nationality.mrz))}</label>
-            <p class="hint" id="mrz-hint">{tr(|l| td_string!(l, nationality.mrz_hint))}</p>
-            <crate::widgets::ErrorMessage id="mrz-error".to_string() message=error />
-            <textarea
-                id="mrz"
-                name="mrz"
-                class="input mrz-input"
-                class:input-error=move || error.get().is_some()
-                rows="3"
-                autocomplete="off"
-                autocapitalize="characters"
-                spellcheck="false"
-                aria-describedby=move || if error.get().is_some() { "mrz-hint mrz-error" } else { "mrz-hint" }
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
-            ></textarea>
-        </div>
+        <TextInput field="mrz" label=tr_signal(|l| td_string!(l, nationality.mrz))
+            hint=tr_signal(|l| td_string!(l, nationality.mrz_hint)) value=text errors=errors
+            kind=TextKind::Lines { rows: 3 } class="mrz-input" />
     }
 }
 

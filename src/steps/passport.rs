@@ -3,11 +3,20 @@
 use kzvisa_rules::url::Fragment;
 use leptos::prelude::*;
 
-use super::{Choice, Question, Radios};
+use super::Question;
 use crate::flow::Step;
 use crate::i18n::*;
 use crate::state::{use_lang, Store};
-use crate::widgets::{field_error, tr, tr_signal, DateInput, DateParts, ErrorMessage};
+use crate::widgets::{tr_signal, Choice, DateInput, DateParts, Radios, TextInput, TextKind};
+
+/// Whether the passport is in good condition: yes, no, or not sure (left unanswered).
+fn condition_choices() -> Vec<Choice> {
+    vec![
+        Choice { value: "true", label: Box::new(|l| td_string!(l, app.yes).to_string()), hint: None },
+        Choice { value: "false", label: Box::new(|l| td_string!(l, app.no).to_string()), hint: None },
+        Choice { value: "unknown", label: Box::new(|l| td_string!(l, app.not_sure).to_string()), hint: None },
+    ]
+}
 
 #[component]
 pub fn PassportScreen() -> impl IntoView {
@@ -27,12 +36,6 @@ pub fn PassportScreen() -> impl IntoView {
         f
     });
     let optional = move |label: String| format!("{label} ({})", td_string!(lang.get(), app.optional));
-    let pages_error = field_error(errors, "passport.blank_pages");
-    let choices = vec![
-        Choice { value: "true", label: Box::new(|l| td_string!(l, app.yes).to_string()), hint: None },
-        Choice { value: "false", label: Box::new(|l| td_string!(l, app.no).to_string()), hint: None },
-        Choice { value: "unknown", label: Box::new(|l| td_string!(l, app.not_sure).to_string()), hint: None },
-    ];
     view! {
         <Question
             step=Step::Passport
@@ -52,27 +55,19 @@ pub fn PassportScreen() -> impl IntoView {
                 value=issued
                 errors=errors
             />
-            <div class="field" class:field-error=move || pages_error.get().is_some()>
-                <label class="label" for="passport-blank_pages">
-                    {move || optional(td_string!(lang.get(), passport.blank_pages).to_string())}
-                </label>
-                <p class="hint" id="passport-blank_pages-hint">{tr(|l| td_string!(l, passport.blank_pages_hint))}</p>
-                <ErrorMessage id="passport-blank_pages-error".to_string() message=pages_error />
-                <input
-                    id="passport-blank_pages"
-                    class="input w3"
-                    class:input-error=move || pages_error.get().is_some()
-                    inputmode="numeric"
-                    autocomplete="off"
-                    aria-describedby="passport-blank_pages-hint"
-                    prop:value=move || pages.get()
-                    on:input=move |ev| pages.set(event_target_value(&ev))
-                />
-            </div>
+            <TextInput
+                field="passport.blank_pages"
+                label=Signal::derive(move || optional(td_string!(lang.get(), passport.blank_pages).to_string()))
+                hint=tr_signal(|l| td_string!(l, passport.blank_pages_hint))
+                value=pages
+                errors=errors
+                kind=TextKind::Number
+                class="w3"
+            />
             <Radios
                 field="passport.condition_ok"
                 legend=Signal::derive(move || optional(td_string!(lang.get(), passport.condition).to_string()))
-                choices=choices
+                choices=condition_choices()
                 value=condition
                 errors=errors
             />

@@ -4,12 +4,12 @@ use kzvisa_rules::url::Fragment;
 use kzvisa_rules::Purpose;
 use leptos::prelude::*;
 
-use super::{Choice, Question, Radios};
+use super::Question;
 use crate::flow::Step;
 use crate::i18n::*;
 use crate::state::Store;
 use crate::texts;
-use crate::widgets::tr_signal;
+use crate::widgets::{tr_signal, Choice, Radios};
 
 #[component]
 pub fn PurposeScreen() -> impl IntoView {

@@ -4,12 +4,12 @@ use kzvisa_rules::url::Fragment;
 use kzvisa_rules::EntryPoint;
 use leptos::prelude::*;
 
-use super::{Choice, Question, Radios};
+use super::Question;
 use crate::flow::Step;
 use crate::i18n::*;
 use crate::state::Store;
 use crate::texts;
-use crate::widgets::{tr_signal, DateInput, DateParts};
+use crate::widgets::{tr_signal, Choice, DateInput, DateParts, Radios};
 
 #[component]
 pub fn TripScreen() -> impl IntoView {

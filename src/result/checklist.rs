@@ -1,0 +1,91 @@
+//! The dated part of a result: the key dates, the steps in order, and the documents to
+//! tick off, each line with the text it rests on.
+
+use kzvisa_rules::Assessment;
+use leptos::prelude::*;
+
+use super::sources_for;
+use crate::i18n::*;
+use crate::texts;
+use crate::widgets::{tr, tr_string};
+
+#[component]
+pub fn KeyDates(assessment: Assessment) -> impl IntoView {
+    let lines = assessment
+        .deadlines
+        .into_iter()
+        .map(|d| {
+            let sources = sources_for(&d.rule, d.rule_from);
+            let (code, date, confirmed) = (d.code.as_str(), d.date, d.confirmed);
+            view! {
+                <li data-code=code>
+                    <span class="date-label">{tr_string(move |l| texts::deadline(l, &d))}</span>
+                    <strong class="date-value">{tr_string(move |l| texts::date(l, date))}</strong>
+                    {(!confirmed).then(|| view! { <span class="estimated">{tr(|l| td_string!(l, result.estimated))}</span> })}
+                    {sources}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="dates">
+            <h2>{tr(|l| td_string!(l, result.dates))}</h2>
+            <ul class="date-list">{lines}</ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn Steps(assessment: Assessment) -> impl IntoView {
+    let lines = assessment
+        .steps
+        .into_iter()
+        .map(|s| {
+            let sources = sources_for(&s.code, None);
+            let (code, due) = (s.code.clone(), s.date);
+            let by = due.map(|d| {
+                let by = tr_string(move |l| td_string!(l, result.by, date = texts::date(l, d)).to_string());
+                view! { <strong class="due">" — " {by}</strong> }
+            });
+            view! {
+                <li data-code=code>
+                    <p>{tr_string(move |l| texts::step(l, &s))} {by}</p>
+                    {sources}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="steps">
+            <h2>{tr(|l| td_string!(l, result.steps))}</h2>
+            <ol class="step-list">{lines}</ol>
+        </section>
+    }
+}
+
+#[component]
+pub fn Documents(assessment: Assessment) -> impl IntoView {
+    let lines = assessment
+        .documents
+        .into_iter()
+        .map(|d| {
+            let sources = sources_for(&d.code, None);
+            let id = format!("doc-{}", d.code);
+            let code = d.code.clone();
+            view! {
+                <li data-code=d.code class="check-item">
+                    <input type="checkbox" id=id.clone() />
+                    <label for=id>{tr_string(move |l| texts::document(l, &code))}</label>
+                    {sources}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="documents">
+            <h2>{tr(|l| td_string!(l, result.documents))}</h2>
+            <p class="hint no-print">{tr(|l| td_string!(l, result.documents_hint))}</p>
+            <ul class="document-list">{lines}</ul>
+        </section>
+    }
+}

@@ -1,0 +1,38 @@
+//! "Where this comes from": the clause and words each line of a result rests on.
+
+use kzvisa_rules::data::model::Cite;
+use kzvisa_rules::Rules;
+use leptos::prelude::*;
+
+use super::{tr, tr_string};
+use crate::i18n::*;
+
+/// "Where this comes from": the clause and words of each citation, and any doubt the
+/// data record, shown on request.
+#[component]
+pub fn Sources(cites: Vec<Cite>, #[prop(default = None)] doubt: Option<String>) -> impl IntoView {
+    let rules: &'static Rules = crate::state::rules();
+    view! {
+        <details class="sources">
+            <summary>{tr(|l| td_string!(l, result.sources))}</summary>
+            <ul>
+                {cites.into_iter().map(|c| {
+                    let title = rules.source(&c.doc).map(|s| s.title.clone()).unwrap_or_default();
+                    let doc = c.doc.clone();
+                    view! {
+                        <li>
+                            <p class="source-title">
+                                <strong>{tr_string(move |l| td_string!(l, result.source, id = doc.clone()).to_string())}</strong>
+                                ": " {title} " — " {c.clause}
+                            </p>
+                            <blockquote>{c.quote}</blockquote>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {doubt.map(|d| view! {
+                <p class="doubt"><strong>{tr(|l| td_string!(l, result.doubt))} ": "</strong>{d}</p>
+            })}
+        </details>
+    }
+}
