@@ -1,5 +1,6 @@
 //! The dated part of a result: the key dates, the steps in order, and the documents to
-//! tick off, each line with the text it rests on.
+//! tick off, each line with the text it rests on. Plain functions rather than components:
+//! in the browser build a component's view is boxed, and these are drawn once per result.
 
 use kzvisa_rules::Assessment;
 use leptos::prelude::*;
@@ -9,8 +10,7 @@ use crate::i18n::*;
 use crate::texts;
 use crate::widgets::{tr, tr_string};
 
-#[component]
-pub fn KeyDates(assessment: Assessment) -> impl IntoView {
+pub fn key_dates(assessment: Assessment) -> impl IntoView {
     let lines = assessment
         .deadlines
         .into_iter()
@@ -35,8 +35,7 @@ pub fn KeyDates(assessment: Assessment) -> impl IntoView {
     }
 }
 
-#[component]
-pub fn Steps(assessment: Assessment) -> impl IntoView {
+pub fn steps(assessment: Assessment) -> impl IntoView {
     let lines = assessment
         .steps
         .into_iter()
@@ -63,8 +62,7 @@ pub fn Steps(assessment: Assessment) -> impl IntoView {
     }
 }
 
-#[component]
-pub fn Documents(assessment: Assessment) -> impl IntoView {
+pub fn documents(assessment: Assessment) -> impl IntoView {
     let lines = assessment
         .documents
         .into_iter()

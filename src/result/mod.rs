@@ -9,9 +9,9 @@ use leptos::prelude::*;
 use crate::flow::Step;
 use crate::i18n::*;
 use crate::state::{rules, Store};
-use crate::steps::BackLink;
+
 use crate::texts;
-use crate::widgets::{tr, tr_string, Sources};
+use crate::widgets::{tr, tr_string, BackLink, Sources};
 
 mod about;
 mod actions;
@@ -61,8 +61,7 @@ fn issue_list(
 }
 
 /// When the rules and the check are dated, and what the check is not.
-#[component]
-fn Meta(assessment: Assessment) -> impl IntoView {
+fn meta(assessment: &Assessment) -> impl IntoView {
     let (version, as_of, today) = (assessment.rules.version.clone(), assessment.rules.as_of, assessment.today);
     view! {
         <footer class="result-meta">
@@ -87,14 +86,14 @@ fn Outcome(a: Assessment) -> impl IntoView {
     view! {
         <BackLink step=Step::Result />
         <div class="result" data-route=route data-allowed=allowed data-regime=regime data-confidence=confidence>
-            <verdict::Verdict assessment=a.clone() />
+            {verdict::verdict(a.clone())}
             {issue_list(&a, Severity::Blocker, "issues-blocker", |l| td_string!(l, result.blockers))}
             {issue_list(&a, Severity::Warning, "issues-warning", |l| td_string!(l, result.warnings))}
-            <checklist::KeyDates assessment=a.clone() />
-            <checklist::Steps assessment=a.clone() />
-            <checklist::Documents assessment=a.clone() />
+            {checklist::key_dates(a.clone())}
+            {checklist::steps(a.clone())}
+            {checklist::documents(a.clone())}
             {issue_list(&a, Severity::Info, "issues-info", |l| td_string!(l, result.info))}
-            <Meta assessment=a.clone() />
+            {meta(&a)}
             {kiosk.then(|| view! { <crate::kiosk::LinkQr link=store.fragment.with_untracked(crate::state::result_link) /> })}
             <actions::Actions assessment=a.clone() />
         </div>

@@ -13,8 +13,7 @@ use crate::texts;
 use crate::widgets::{tr, tr_string};
 
 /// The verdict's heading, its trip, and what it rests on.
-#[component]
-pub fn Verdict(assessment: Assessment) -> impl IntoView {
+pub fn verdict(assessment: Assessment) -> impl IntoView {
     let (route, max, blocked) = (assessment.route, assessment.max_stay_days, !assessment.allowed());
     let headline = tr_string(move |l| match (route, max) {
         (Route::VisaFree, Some(days)) => {

@@ -5,12 +5,11 @@ use kzvisa_rules::date::parse_iso;
 use kzvisa_rules::{EntryPoint, InputError, Needs, Purpose, RawCase};
 use leptos::prelude::*;
 
-use super::BackLink;
 use crate::flow::{root, screen_for, Flow, Step};
 use crate::i18n::*;
 use crate::state::{rules, use_lang, Key, Store};
 use crate::texts;
-use crate::widgets::{focus_after_update, tr, tr_signal, ErrorSummary};
+use crate::widgets::{focus_after_update, tr, tr_signal, BackLink, ErrorSummary};
 
 /// An answer as the traveller would read it: dates in words, codes as names.
 fn show_date(l: Locale, value: &Option<String>) -> String {
@@ -71,12 +70,10 @@ fn problem_line(store: Store, l: Locale, step: Option<Step>, e: InputError) -> i
         ),
     };
     view! {
-        <li>
-            {text}
-            <button type="button" class="link" data-field=e.field on:click=act>
-                {action}<span class="visually-hidden">{context}</span>
-            </button>
-        </li>
+        {text}
+        <button type="button" class="link" data-field=e.field on:click=act>
+            {action}<span class="visually-hidden">{context}</span>
+        </button>
     }
 }
 
@@ -146,10 +143,7 @@ fn listed(problems: Vec<InputError>, needs: Needs) -> Vec<InputError> {
 }
 
 /// One answer and the way to change it; shown when its screen applies.
-#[component]
-fn SummaryRow(step: Step, label: Signal<String>, value: Signal<String>) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let flow = expect_context::<Flow>();
+fn summary_row(store: Store, flow: Flow, step: Step, label: Signal<String>, value: Signal<String>) -> impl IntoView {
     view! {
         <Show when=move || flow.questions().contains(&step)>
             <div class="summary-row" data-step=step.as_str()>
@@ -182,6 +176,7 @@ pub fn CheckScreen() -> impl IntoView {
     let answer = move |words: fn(Locale, &RawCase, Needs) -> String| {
         Signal::derive(move || words(lang.get(), &case(), flow.needs.get()))
     };
+    let row = move |step, label, value| summary_row(store, flow, step, label, value);
     let submit = move |_| {
         if flow.errors.with(Vec::is_empty) {
             store.go(Some(Step::Result), false);
@@ -195,11 +190,11 @@ pub fn CheckScreen() -> impl IntoView {
         <ErrorSummary errors=shown line=line />
         <h1 id="main-heading" tabindex="-1">{tr(|l| td_string!(l, check.heading))}</h1>
         <dl class="summary">
-            <SummaryRow step=Step::Nationality label=tr_signal(|l| td_string!(l, nationality.label)) value=answer(nationality_answer) />
-            <SummaryRow step=Step::Purpose label=tr_signal(|l| td_string!(l, purpose.heading)) value=answer(purpose_answer) />
-            <SummaryRow step=Step::Passport label=tr_signal(|l| td_string!(l, passport.heading)) value=answer(|l, c, _| passport_answer(l, &c.passport)) />
-            <SummaryRow step=Step::Trip label=tr_signal(|l| td_string!(l, trip.heading)) value=answer(|l, c, _| trip_answer(l, &c.trip)) />
-            <SummaryRow step=Step::Details label=tr_signal(|l| td_string!(l, details.heading)) value=answer(details_answer) />
+            {row(Step::Nationality, tr_signal(|l| td_string!(l, nationality.label)), answer(nationality_answer))}
+            {row(Step::Purpose, tr_signal(|l| td_string!(l, purpose.heading)), answer(purpose_answer))}
+            {row(Step::Passport, tr_signal(|l| td_string!(l, passport.heading)), answer(|l, c, _| passport_answer(l, &c.passport)))}
+            {row(Step::Trip, tr_signal(|l| td_string!(l, trip.heading)), answer(|l, c, _| trip_answer(l, &c.trip)))}
+            {row(Step::Details, tr_signal(|l| td_string!(l, details.heading)), answer(details_answer))}
         </dl>
         <button type="button" class="button" id="check-submit" on:click=submit>{tr(|l| td_string!(l, check.submit))}</button>
     }
@@ -215,4 +210,18 @@ fn nationality_answer(l: Locale, c: &RawCase, _: Needs) -> String {
 fn purpose_answer(l: Locale, c: &RawCase, _: Needs) -> String {
     let p = c.purpose.clone().unwrap_or_default();
     Purpose::parse(&p).map(|p| texts::purpose(l, p).to_string()).unwrap_or(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kzvisa_rules::InputErrorCode;
+
+    #[test]
+    fn an_answer_no_screen_asks_is_listed_once() {
+        let error = |field: &str| InputError::new(field, InputErrorCode::InvalidDate, "not a date");
+        let problems = vec![error("previous_stays[0].entry"), error("previous_stays[0].exit"), error("trip.exit")];
+        let fields: Vec<String> = listed(problems, Needs::default()).into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["previous_stays[0].entry", "trip.exit"]);
+    }
 }

@@ -35,8 +35,7 @@ fn stays_hint(l: Locale, needs: Needs) -> String {
 
 /// One earlier stay: its dates and a way to remove it. `i` is its place in the list, which
 /// names its fields as the engine's errors do.
-#[component]
-fn Stay(i: usize, row: StayRow, rows: RwSignal<Vec<StayRow>>, errors: RwSignal<Vec<InputError>>) -> impl IntoView {
+fn stay(i: usize, row: StayRow, rows: RwSignal<Vec<StayRow>>, errors: RwSignal<Vec<InputError>>) -> impl IntoView {
     let lang = use_lang();
     let field = |part: &str| format!("previous_stays[{i}].{part}");
     let remove = move |_| {
@@ -56,8 +55,7 @@ fn Stay(i: usize, row: StayRow, rows: RwSignal<Vec<StayRow>>, errors: RwSignal<V
 }
 
 /// The earlier stays, one after another, and a way to add one.
-#[component]
-fn EarlierStays(
+fn earlier_stays(
     needs: Needs,
     rows: RwSignal<Vec<StayRow>>,
     new_row: Callback<RawStay, StayRow>,
@@ -78,7 +76,7 @@ fn EarlierStays(
             <h2 id="stays-title" class="label">{tr(|l| td_string!(l, details.stays))}</h2>
             <p class="hint">{tr_string(move |l| stays_hint(l, needs))}</p>
             <For each=numbered key=|(i, row): &(usize, StayRow)| (row.key, *i)
-                children=move |(i, row): (usize, StayRow)| view! { <Stay i=i row=row rows=rows errors=errors /> } />
+                children=move |(i, row): (usize, StayRow)| stay(i, row, rows, errors) />
             <button type="button" class="button secondary add-stay" id="add-stay" on:click=add>
                 {tr(|l| td_string!(l, details.add_stay))}
             </button>
@@ -130,7 +128,7 @@ pub fn DetailsScreen() -> impl IntoView {
             {needs.birth_date.is_some().then(|| view! {
                 <DateInput field="birth_date" legend=tr_signal(|l| td_string!(l, details.birth_date)) hint=age_hint value=birth errors=errors />
             })}
-            {needs.previous_stays.then(|| view! { <EarlierStays needs=needs rows=rows new_row=new_row errors=errors /> })}
+            {needs.previous_stays.then(|| earlier_stays(needs, rows, new_row, errors))}
         </Question>
     }
 }

@@ -24,29 +24,7 @@ use leptos::prelude::*;
 use crate::flow::{self, Flow, Step};
 use crate::i18n::*;
 use crate::state::{rules, use_lang, Key, Store};
-use crate::widgets::{focus_after_update, tr, ErrorSummary};
-
-/// The back link: to the previous screen of the flow, or to the check screen when the
-/// answer is being changed from there.
-#[component]
-pub fn BackLink(step: Step) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let flow = expect_context::<Flow>();
-    let target = move || {
-        if store.changing_from_check() {
-            Some(Step::Check)
-        } else {
-            flow::previous(step, &flow.questions())
-        }
-    };
-    view! {
-        <Show when=move || target().is_some()>
-            <button type="button" class="back-link" on:click=move |_| store.go(target(), false)>
-                {tr(|l| td_string!(l, app.back))}
-            </button>
-        </Show>
-    }
-}
+use crate::widgets::{focus_after_update, tr, BackLink, ErrorSummary};
 
 /// "Question 2 of 5".
 #[component]

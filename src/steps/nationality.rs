@@ -31,8 +31,7 @@ fn match_status(l: Locale, chosen: Option<String>, query: &str, found: usize) ->
 }
 
 /// The search box, what it found, and the matches to pick from.
-#[component]
-fn CountrySearch(
+fn country_search(
     query: RwSignal<String>,
     chosen: RwSignal<Option<String>>,
     errors: RwSignal<Vec<InputError>>,
@@ -88,7 +87,7 @@ pub fn NationalityScreen() -> impl IntoView {
             before=Callback::new(move |()| super::mrz::take(store, mrz, errors))>
             <p class="lead">{tr(|l| td_string!(l, app.tagline))}</p>
             {kiosk.then(|| view! { <p class="scan-note">{tr(|l| td_string!(l, nationality.scan))}</p> })}
-            <CountrySearch query=query chosen=chosen errors=errors />
+            {country_search(query, chosen, errors)}
             <super::mrz::MrzField text=mrz errors=errors />
         </Question>
     }

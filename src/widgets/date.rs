@@ -84,9 +84,10 @@ impl Part {
     }
 }
 
-/// One part of a date: its label and its field (`{base}-day`, ...).
-#[component]
-fn DatePart(base: String, part: Part, value: RwSignal<DateParts>, error: Signal<Option<String>>) -> impl IntoView {
+/// One part of a date: its label and its field (`{base}-day`, ...). A plain function, not a
+/// component: in the browser build every component's view is boxed, and this one is
+/// drawn for every date on every screen.
+fn date_part(base: &str, part: Part, value: RwSignal<DateParts>, error: Signal<Option<String>>) -> impl IntoView {
     let lang = use_lang();
     let id = format!("{base}-{}", part.name());
     let (width, length) = if part == Part::Year { ("w4", "4") } else { ("w2", "2") };
@@ -133,7 +134,7 @@ pub fn DateInput(
             <ErrorMessage id=error_id message=error />
             <div class="date-input">
                 {[Part::Day, Part::Month, Part::Year]
-                    .map(|part| view! { <DatePart base=base.clone() part=part value=value error=error /> })}
+                    .map(|part| date_part(&base, part, value, error))}
             </div>
         </fieldset>
     }

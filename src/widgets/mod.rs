@@ -10,12 +10,14 @@ use crate::i18n::*;
 use crate::state::use_lang;
 use crate::texts;
 
+mod back;
 mod choice;
 mod date;
 mod errors;
 mod sources;
 mod text;
 
+pub use back::BackLink;
 pub use choice::{Choice, Radios};
 pub use date::{DateInput, DateParts};
 pub use errors::{ErrorMessage, ErrorSummary};
