@@ -6,16 +6,20 @@ use crate::embed::{self, Host};
 use crate::flow::{self, Flow, Step};
 use crate::i18n::*;
 use crate::result::ResultScreen;
-use crate::state::{browser_locale, is_kiosk, rules, use_lang, Key, Lang, Store};
+use crate::state::{browser_locale, is_kiosk, rules, use_lang, Key, Lang, ShownErrors, Store};
 use crate::steps::{CheckScreen, DetailsScreen, NationalityScreen, PassportScreen, PurposeScreen, TripScreen};
+use crate::texts;
 use crate::widgets::{focus_after_update, focus_by_id, tr};
 use kzvisa_rules::url::Fragment;
 
 /// What every page of the app sets up: the URL's state, the language (the URL's, else the
-/// browser's, written into the URL so links keep it), the host page if embedded, its look.
+/// browser's, written into the URL so links keep it), the host page if embedded, its look,
+/// and whether the screen shows errors.
 fn provide_page() -> (Store, Host) {
     let store = Store::new();
     provide_context(store);
+    let shown = ShownErrors(RwSignal::new(false));
+    provide_context(shown);
     let lang = Lang::new(store);
     provide_context(lang);
     let host = embed::detect();
@@ -33,7 +37,17 @@ fn provide_page() -> (Store, Host) {
             let _ = html.set_attribute("lang", lang.get().as_str());
         }
     });
+
     (store, host)
+}
+
+/// The window's title follows the screen (`screen`, in the page's language) and its errors.
+fn title_follows(screen: impl Fn(Locale) -> String + 'static) {
+    let (lang, shown) = (use_lang(), expect_context::<ShownErrors>());
+    Effect::new(move |_| {
+        let l = lang.get();
+        document().set_title(&texts::page_title(l, &screen(l), shown.0.get()));
+    });
 }
 
 /// The frame of every page: skip link, update notice, header with the languages, the page's
@@ -78,6 +92,7 @@ pub fn App() -> impl IntoView {
     let needs = Memo::new(move |_| kzvisa_rules::needs(rules(), &store.case()));
     let asked = move || store.fragment.with(|f| Key::Step.read(f).and_then(Step::parse));
     let current = Memo::new(move |_| errors.with(|e| flow::current(asked(), e, needs.get())));
+    title_follows(move |l| texts::screen(l, current.get()).to_string());
     provide_context(Flow { needs, errors });
     provide_context(crate::scanner::listen(store));
     let generation = RwSignal::new(0u32);
@@ -126,6 +141,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn GroupApp() -> impl IntoView {
     let (_, host) = provide_page();
+    title_follows(|l| td_string!(l, group.heading).to_string());
     let screen = move || match &host {
         Host::Refused(_) => view! { <RefusedHost /> }.into_any(),
         _ => view! { <crate::group::GroupScreen /> }.into_any(),

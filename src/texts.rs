@@ -9,6 +9,7 @@ use kzvisa_rules::{
     SourceKind,
 };
 
+use crate::flow::Step;
 use crate::i18n::*;
 use crate::plural::Form;
 
@@ -81,6 +82,53 @@ pub fn date(l: Locale, d: NaiveDate) -> String {
         _ => td_string!(l, month.m12),
     };
     td_string!(l, date.format, day = d.day(), month = month, year = d.year()).to_string()
+}
+
+/// A date as the end of a time "until" it: in Kazakh the word before "дейін" takes the
+/// dative (2026 жылғы 5 қаңтарға дейін); English and Russian write the date as it stands
+/// (their texts say "By …", "До …", and Russian's month is already in the genitive).
+pub fn date_until(l: Locale, d: NaiveDate) -> String {
+    let written = date(l, d);
+    if l == Locale::kk {
+        kk_dative(&written)
+    } else {
+        written
+    }
+}
+
+/// A Kazakh word with the dative ending its sounds call for: -ға/-ге after a vowel or a
+/// voiced consonant, -қа/-ке after a voiceless one; back or front by the word's last vowel.
+fn kk_dative(word: &str) -> String {
+    let last_vowel = word.chars().rev().find(|c| "аәеиоөұүыіэюяё".contains(*c));
+    let front = last_vowel.is_some_and(|v| "әеиөүіэ".contains(v));
+    let voiceless = word.chars().last().is_some_and(|c| "кқпстфхцчшщ".contains(c));
+    let ending = match (voiceless, front) {
+        (false, false) => "ға",
+        (false, true) => "ге",
+        (true, false) => "қа",
+        (true, true) => "ке",
+    };
+    format!("{word}{ending}")
+}
+
+/// A screen by its heading, to name it (in the list of problems, in the window's title).
+pub fn screen(l: Locale, step: Step) -> &'static str {
+    match step {
+        Step::Nationality => td_string!(l, nationality.heading),
+        Step::Purpose => td_string!(l, purpose.heading),
+        Step::Passport => td_string!(l, passport.heading),
+        Step::Trip => td_string!(l, trip.heading),
+        Step::Details => td_string!(l, details.heading),
+        Step::Check => td_string!(l, check.heading),
+        Step::Result => td_string!(l, app.result_title),
+    }
+}
+
+/// The window's title: the screen, then the service, with "Error:" first while the screen
+/// shows errors, as GOV.UK titles its pages.
+pub fn page_title(l: Locale, screen: &str, errors: bool) -> String {
+    let prefix = if errors { format!("{} ", td_string!(l, app.error_prefix)) } else { String::new() };
+    format!("{prefix}{screen} – {}", td_string!(l, app.title))
 }
 
 /// A number of days with the plural form of the language.
@@ -199,13 +247,15 @@ pub fn input_error(l: Locale, e: InputErrorCode) -> &'static str {
 pub fn issue(l: Locale, i: &Issue, purpose: Purpose) -> String {
     use IssueCode as C;
     let when = i.date.map(|d| date(l, d)).unwrap_or_default();
+    // For the texts that say by when ("… дейін" in Kazakh).
+    let until = i.date.map(|d| date_until(l, d)).unwrap_or_default();
     let n = |noun, v: Option<i64>| count(l, noun, v.unwrap_or_default());
     let (days, limit, window) = (n(Noun::Days, i.days), n(Noun::Days, i.limit), n(Noun::Days, i.window));
     let year = i.year.unwrap_or_default();
     match i.code {
         C::PassportExpired => td_string!(l, issue.passport_expired, date = when).to_string(),
         C::PassportValidityShort => {
-            td_string!(l, issue.passport_validity_short, date = when, months = n(Noun::Months, i.limit)).to_string()
+            td_string!(l, issue.passport_validity_short, date = until, months = n(Noun::Months, i.limit)).to_string()
         }
         C::PassportBlankPages => td_string!(l, issue.passport_blank_pages, pages = n(Noun::Pages, i.limit)).to_string(),
         C::PassportCondition => td_string!(l, issue.passport_condition).to_string(),
@@ -238,13 +288,13 @@ pub fn issue(l: Locale, i: &Issue, purpose: Purpose) -> String {
         C::TemporaryResidencePermitNeeded => {
             td_string!(l, issue.temporary_residence_permit_needed, days = days, limit = limit).to_string()
         }
-        C::InvitationTimeShort => td_string!(l, issue.invitation_time_short, date = when, limit = limit).to_string(),
+        C::InvitationTimeShort => td_string!(l, issue.invitation_time_short, date = until, limit = limit).to_string(),
         C::VisaProcessingTimeShort => {
             let limit = n(Noun::WorkingDays, i.limit);
-            td_string!(l, issue.visa_processing_time_short, date = when, limit = limit).to_string()
+            td_string!(l, issue.visa_processing_time_short, date = until, limit = limit).to_string()
         }
         C::EntryDatePassed => td_string!(l, issue.entry_date_passed, date = when).to_string(),
-        C::RulesMayBeOutdated => td_string!(l, issue.rules_may_be_outdated, date = when).to_string(),
+        C::RulesMayBeOutdated => td_string!(l, issue.rules_may_be_outdated, date = until).to_string(),
         C::CalendarUnconfirmed => td_string!(l, issue.calendar_unconfirmed, year = year).to_string(),
         C::CalendarEstimated => td_string!(l, issue.calendar_estimated, year = year).to_string(),
         C::EVisaStayNotStated => td_string!(l, issue.e_visa_stay_not_stated).to_string(),
@@ -383,6 +433,74 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn kazakh_dates_take_the_dative_before_deyin() {
+        let months = [
+            "қаңтарға",
+            "ақпанға",
+            "наурызға",
+            "сәуірге",
+            "мамырға",
+            "маусымға",
+            "шілдеге",
+            "тамызға",
+            "қыркүйекке",
+            "қазанға",
+            "қарашаға",
+            "желтоқсанға",
+        ];
+        for (m, dative) in (1..=12).zip(months) {
+            assert_eq!(date_until(Locale::kk, d(2027, m, 5)), format!("2027 жылғы 5 {dative}"));
+        }
+        assert_eq!(date_until(Locale::en, d(2027, 1, 5)), "5 January 2027");
+        assert_eq!(date_until(Locale::ru, d(2027, 1, 5)), "5 января 2027 г.");
+    }
+
+    /// Every Kazakh text that says "… дейін" after a date, with every date of a year: the
+    /// date is in the dative.
+    #[test]
+    fn no_kazakh_text_puts_a_bare_month_before_deyin() {
+        // The five: result.by and the four issues below. A sixth is a new text to give date_until.
+        assert_eq!(include_str!("../locales/kk.json").matches("{{ date }} дейін").count(), 5);
+        let bare = [
+            "қаңтар ",
+            "ақпан ",
+            "наурыз ",
+            "сәуір ",
+            "мамыр ",
+            "маусым ",
+            "шілде ",
+            "тамыз ",
+            "қыркүйек ",
+            "қазан ",
+            "қараша ",
+            "желтоқсан ",
+        ];
+        for code in [
+            IssueCode::PassportValidityShort,
+            IssueCode::InvitationTimeShort,
+            IssueCode::VisaProcessingTimeShort,
+            IssueCode::RulesMayBeOutdated,
+        ] {
+            for m in 1..=12 {
+                let i = Issue {
+                    code,
+                    severity: kzvisa_rules::Severity::Warning,
+                    sources: vec![],
+                    rule: None,
+                    date: Some(d(2027, m, 5)),
+                    days: Some(3),
+                    limit: Some(3),
+                    year: None,
+                    window: None,
+                    rule_from: None,
+                };
+                let text = issue(Locale::kk, &i, Purpose::Tourism);
+                assert!(bare.iter().all(|b| !text.contains(&format!("{b}дейін"))), "{text}");
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,10 @@ if ('serviceWorker' in navigator) {
     window.kzvisaUpdate = worker;
     dispatchEvent(new CustomEvent('kzvisa-update-ready'));
   };
+  // Where service workers are blocked (a browser setting, a sandboxed frame) registration
+  // fails or gives nothing: the app runs without offline use, and says nothing of it.
   navigator.serviceWorker.register('./sw.js').then((registration) => {
+    if (!registration) return;
     if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;
@@ -14,7 +17,7 @@ if ('serviceWorker' in navigator) {
         if (worker.state === 'installed' && navigator.serviceWorker.controller) announce(worker);
       });
     });
-  });
+  }).catch(() => {});
   addEventListener('kzvisa-apply-update', () => window.kzvisaUpdate?.postMessage('skip-waiting'));
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (window.kzvisaUpdate && !window.kzvisaReloading) {

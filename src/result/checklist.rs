@@ -43,7 +43,7 @@ pub fn steps(assessment: Assessment) -> impl IntoView {
             let sources = sources_for(&s.code, None);
             let (code, due) = (s.code.clone(), s.date);
             let by = due.map(|d| {
-                let by = tr_string(move |l| td_string!(l, result.by, date = texts::date(l, d)).to_string());
+                let by = tr_string(move |l| td_string!(l, result.by, date = texts::date_until(l, d)).to_string());
                 view! { <strong class="due">" — " {by}</strong> }
             });
             view! {

@@ -133,6 +133,10 @@ pub fn result_link(f: &Fragment) -> String {
     format!("{here}#{}", result_fragment(f).to_fragment())
 }
 
+/// Whether the screen shows errors now (its error summary says so), for the window's title.
+#[derive(Clone, Copy)]
+pub struct ShownErrors(pub RwSignal<bool>);
+
 /// The language every text is shown in: the URL's, else the browser's. leptos_i18n gives
 /// the texts (checked at build time); the language itself lives in the URL like every other
 /// answer, so the library's context, with its own detection and storage, is not used.

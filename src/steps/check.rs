@@ -30,17 +30,6 @@ fn unasked_label(l: Locale, field: &str) -> String {
     }
 }
 
-/// The heading of a question screen, to name it in the list of problems.
-fn screen_heading(l: Locale, step: Step) -> &'static str {
-    match step {
-        Step::Nationality => td_string!(l, nationality.heading),
-        Step::Purpose => td_string!(l, purpose.heading),
-        Step::Passport => td_string!(l, passport.heading),
-        Step::Trip => td_string!(l, trip.heading),
-        _ => td_string!(l, details.heading),
-    }
-}
-
 /// A problem with the answers: a way to the screen that asks it, or, for an answer no
 /// screen asks (it came in a link), a way to remove it.
 fn problem_line(store: Store, l: Locale, step: Option<Step>, e: InputError) -> impl IntoView {
@@ -50,7 +39,7 @@ fn problem_line(store: Store, l: Locale, step: Option<Step>, e: InputError) -> i
     let (text, action, context, act): (String, String, String, Box<dyn Fn(leptos::ev::MouseEvent)>) = match step {
         Some(step) => (
             String::new(),
-            format!("{}: {message}", screen_heading(l, step)),
+            format!("{}: {message}", texts::screen(l, step)),
             String::new(),
             Box::new(move |_| store.go(Some(step), true)),
         ),

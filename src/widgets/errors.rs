@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{field_id, focus_by_id, tr};
 use crate::i18n::*;
-use crate::state::use_lang;
+use crate::state::{use_lang, ShownErrors};
 use crate::texts;
 
 /// A message next to a field, announced with it.
@@ -31,6 +31,11 @@ pub fn ErrorSummary(
     #[prop(optional)] line: Option<Callback<InputError, AnyView>>,
 ) -> impl IntoView {
     let lang = use_lang();
+    // The window's title starts with "Error:" while this summary has something to say.
+    if let Some(shown) = use_context::<ShownErrors>() {
+        Effect::new(move |_| shown.0.set(!errors.with(Vec::is_empty)));
+        on_cleanup(move || shown.0.set(false));
+    }
     let link = move |e: InputError| {
         let href = format!("#{}", field_id(&e.field));
         let text = texts::input_error(lang.get(), e.code);

@@ -1,0 +1,53 @@
+// The window's title names the screen and the service in the page's language, with the
+// language's "Error:" first while the screen shows errors; Kazakh dates before "дейін" are
+// in the dative; and a browser that blocks service workers runs the app with no error.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, ready, tabTo } from './support.mjs';
+
+const RESULT = 'today=2026-11-21&nationality=NG&purpose=business&birth_date=1990-05-01&passport.expires=2031-01-01&trip.entry=2027-01-20&trip.exit=2027-01-30&trip.entry_point=airport_almaty';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('the title names the screen and the service, and starts with "Error:" while errors show', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}#lang=en&today=2026-11-21`);
+  await ready(page);
+  assert.equal(await page.title(), 'What is your nationality? – Can I enter Kazakhstan?');
+  await tabTo(page, 'form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.error-summary a[data-field="nationality"]');
+  assert.equal(await page.title(), 'Error: What is your nationality? – Can I enter Kazakhstan?');
+  await page.goto(`${server.url}#${RESULT}&lang=ru`);
+  await page.waitForSelector('.result');
+  assert.equal(await page.title(), 'Ваш результат – Можно ли мне въехать в Казахстан?');
+  await page.goto(`${server.url}group/#lang=kk`);
+  await page.waitForSelector('[data-action="check-group"]');
+  assert.match(await page.title(), /^Саяхатшылар тобын тексеру – /);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('Kazakh dates before "дейін" are in the dative', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}#${RESULT}&lang=kk`);
+  await ready(page);
+  const text = await page.textContent('.result');
+  assert.match(text, /дейін/);
+  const bare = /(қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан) дейін/;
+  assert.doesNotMatch(text, bare, 'a month in the nominative before дейін');
+  assert.match(text, /(ға|ге|қа|ке) дейін/);
+  await page.context().close();
+});
+
+test('with service workers blocked, the app runs with no error', async () => {
+  const page = await openPage(browser, { serviceWorkers: 'block' });
+  await page.goto(`${server.url}#${RESULT}&lang=en`);
+  await ready(page);
+  await page.waitForSelector('.result');
+  await page.waitForTimeout(500);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
