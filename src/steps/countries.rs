@@ -57,39 +57,115 @@ fn icao_alias(folded: &str) -> Option<&'static str> {
     (folded == "d").then_some("de")
 }
 
-/// What the traveller meant by typing `query` without picking from the list: a country
-/// named exactly by its code or a full name, or the only one matching. `None` when in
-/// doubt ("Korea", "Congo"): guessing could tell someone they may travel when they may not.
-pub fn typed_choice(query: &str) -> Option<&'static Country> {
-    let q = fold(query);
-    let exact = index().iter().find(|(_, names)| names.contains(&q) || icao_alias(&q) == Some(names[0].as_str()));
-    exact.map(|(c, _)| *c).or_else(|| match search(query).as_slice() {
-        [only] => Some(*only),
-        _ => None,
-    })
+/// How well a country's names and codes match a query, best first.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Match {
+    /// A name, whole.
+    Name,
+    /// The start of a name.
+    NameStart,
+    /// A code (`DE`, `DEU`, `D`).
+    Code,
+    /// A part of a name.
+    NamePart,
+    /// A name, or its start, with a typo or two.
+    Typo,
 }
 
-/// The countries matching `query`, best first: an exact code, then names that start with
-/// the query, then names that contain it; within each, in the table's order.
+/// How many typos a query of `len` letters may have and still find a name: none below
+/// four letters (too many names are that close), one up to six, two beyond.
+fn typos_allowed(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=6 => 1,
+        _ => 2,
+    }
+}
+
+/// The optimal string alignment distance (Damerau-Levenshtein, each letter edited once):
+/// a swap of two neighbours counts as one typo, as a hand makes it.
+fn distance(a: &[char], b: &[char]) -> usize {
+    let mut rows = vec![(0..=b.len()).collect::<Vec<_>>(); a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+/// Whether `name` or its start is within the typos a query allows.
+fn near(query: &[char], name: &str) -> bool {
+    let allowed = typos_allowed(query.len());
+    let name: Vec<char> = name.chars().collect();
+    allowed > 0
+        && (query.len().saturating_sub(allowed)..=query.len() + allowed)
+            .filter(|&k| k <= name.len())
+            .any(|k| distance(query, &name[..k]) <= allowed)
+}
+
+/// How a country matches the folded query `q`, if it does.
+fn how(q: &str, [a2, a3, names @ ..]: &[String; 5]) -> Option<(Match, usize)> {
+    // Within a kind of match, the shortest name first: "Инд" finds Индия before Индонезия.
+    let shortest = |test: &dyn Fn(&String) -> bool| names.iter().filter(|n| test(n)).map(|n| n.chars().count()).min();
+    if let Some(len) = shortest(&|n| *n == q) {
+        return Some((Match::Name, len));
+    }
+    if let Some(len) = shortest(&|n| n.starts_with(q)) {
+        return Some((Match::NameStart, len));
+    }
+    if *a2 == q || *a3 == q || icao_alias(q) == Some(a2.as_str()) {
+        return Some((Match::Code, 0));
+    }
+    if let Some(len) = shortest(&|n| n.contains(q)) {
+        return Some((Match::NamePart, len));
+    }
+    let chars: Vec<char> = q.chars().collect();
+    shortest(&|n| near(&chars, n)).map(|len| (Match::Typo, len))
+}
+
+/// The countries matching `query`, best first: a whole name, the start of a name, a code, a
+/// part of a name, then a name with a typo; within each, the shortest name, then the
+/// table's order.
 pub fn search(query: &str) -> Vec<&'static Country> {
+    ranked(query).into_iter().map(|(_, c)| c).collect()
+}
+
+fn ranked(query: &str) -> Vec<(Match, &'static Country)> {
     let q = fold(query);
     if q.is_empty() {
         return Vec::new();
     }
-    let rank = |[a2, a3, names @ ..]: &[String; 5]| {
-        if *a2 == q || *a3 == q || icao_alias(&q) == Some(a2.as_str()) {
-            Some(0)
-        } else if names.iter().any(|n| n.starts_with(&q)) {
-            Some(1)
-        } else if names.iter().any(|n| n.contains(&q)) {
-            Some(2)
-        } else {
-            None
-        }
-    };
-    let ranked: Vec<(u8, &'static Country)> =
-        index().iter().filter_map(|(c, folded)| rank(folded).map(|r| (r, *c))).collect();
-    (0..3).flat_map(|r| ranked.iter().filter(move |(rank, _)| *rank == r).map(|(_, c)| *c)).collect()
+    let mut found: Vec<(Match, usize, usize, &'static Country)> = index()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (c, folded))| how(&q, folded).map(|(m, len)| (m, len, i, *c)))
+        .collect();
+    found.sort_by_key(|(m, len, i, _)| (*m, *len, *i));
+    found.into_iter().map(|(m, _, _, c)| (m, c)).collect()
+}
+
+/// What the traveller meant by typing `query` without picking from the list: a country
+/// named exactly by its code or a full name, or the only one matching without a typo.
+/// `None` when in doubt ("Korea", "Congo", a typo): guessing could tell someone they may
+/// travel when they may not.
+pub fn typed_choice(query: &str) -> Option<&'static Country> {
+    let q = fold(query);
+    let exact = index().iter().find(|(_, names)| names.contains(&q) || icao_alias(&q) == Some(names[0].as_str()));
+    let sure: Vec<&'static Country> =
+        ranked(query).into_iter().filter(|(m, _)| *m != Match::Typo).map(|(_, c)| c).collect();
+    exact.map(|(c, _)| *c).or_else(|| match sure.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    })
 }
 
 #[cfg(test)]
@@ -101,9 +177,31 @@ mod tests {
     }
 
     #[test]
+    fn names_come_before_codes_and_the_closest_name_first() {
+        assert_eq!(codes("Инд")[..2], ["IN", "ID"], "Индия before Индонезия");
+        assert_eq!(codes("india")[0], "IN");
+        // "de" starts Denmark's name and is Germany's code: the name first, the code next.
+        assert_eq!(codes("de")[..2], ["DK", "DE"]);
+        assert_eq!(codes("Niger")[0], "NE", "a whole name before the names it starts");
+    }
+
+    #[test]
+    fn a_typo_or_two_still_finds_the_country_in_every_language() {
+        assert_eq!(codes("Germny")[0], "DE");
+        assert_eq!(codes("Gemrany")[0], "DE", "two letters swapped");
+        assert_eq!(codes("Kazakstan"), Vec::<&str>::new(), "Kazakhstan is never listed");
+        assert_eq!(codes("Герамния")[0], "DE");
+        assert_eq!(codes("Германя")[0], "DE");
+        assert_eq!(codes("Францыя")[0], "FR");
+        assert_eq!(codes("Өзбекстн")[0], "UZ");
+        assert_eq!(codes("Ggg"), Vec::<&str>::new(), "three letters allow no typo");
+        assert_eq!(super::typed_choice("Germny"), None, "a typo is offered, never taken unasked");
+    }
+
+    #[test]
     fn finds_by_code_and_by_name_in_every_language() {
         assert_eq!(codes("deu")[0], "DE");
-        assert_eq!(codes("DE")[0], "DE");
+        assert!(codes("DE").contains(&"DE"));
         assert_eq!(codes("Germ")[0], "DE");
         assert_eq!(codes("герм")[0], "DE");
         assert_eq!(codes("Герман")[0], "DE");
@@ -136,7 +234,7 @@ mod tests {
         assert_eq!(taken("DEU"), Some("DE"));
         assert_eq!(taken("de"), Some("DE"));
         assert_eq!(taken("D"), Some("DE"), "the code German passports carry");
-        assert_eq!(codes("D")[0], "DE");
+        assert!(codes("D").contains(&"DE"), "and the list offers it");
         assert_eq!(taken("Niger"), Some("NE"), "a full name, though Nigeria starts with it");
         assert_eq!(taken("гвинея"), Some("GN"));
         assert_eq!(taken("Germ"), Some("DE"), "the only match");

@@ -5,6 +5,7 @@ use kzvisa_rules::data::model::Country;
 use kzvisa_rules::url::Fragment;
 use kzvisa_rules::InputError;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::countries::{search, typed_choice};
 use super::Question;
@@ -30,6 +31,33 @@ fn match_status(l: Locale, chosen: Option<String>, query: &str, found: usize) ->
     }
 }
 
+/// Moves the focus through the matches with the arrow keys, as a list of options does:
+/// down from the search box to the first, up from the first back to the box, Escape back
+/// to the box.
+fn arrows(ev: leptos::ev::KeyboardEvent) {
+    let Ok(buttons) = document().query_selector_all("#nationality-matches button") else { return };
+    let focused = document().active_element();
+    let is_focused = |i: u32| {
+        buttons.item(i).is_some_and(|b| focused.as_ref().is_some_and(|f| b.unchecked_ref::<web_sys::Element>() == f))
+    };
+    let at = (0..buttons.length()).find(|&i| is_focused(i));
+    let target = match (ev.key().as_str(), at) {
+        ("ArrowDown", None) if buttons.length() > 0 => Some(0),
+        ("ArrowDown", Some(i)) => Some((i + 1).min(buttons.length() - 1)),
+        ("ArrowUp", Some(0)) | ("Escape", Some(_)) => None,
+        ("ArrowUp", Some(i)) => Some(i - 1),
+        _ => return,
+    };
+    ev.prevent_default();
+    let element = match target {
+        Some(i) => buttons.item(i).map(|b| b.unchecked_into::<web_sys::HtmlElement>()),
+        None => document().get_element_by_id("nationality").map(|e| e.unchecked_into::<web_sys::HtmlElement>()),
+    };
+    if let Some(e) = element {
+        let _ = e.focus();
+    }
+}
+
 /// The search box, what it found, and the matches to pick from.
 fn country_search(
     query: RwSignal<String>,
@@ -46,9 +74,10 @@ fn country_search(
     view! {
         <TextInput field="nationality" label=tr_signal(|l| td_string!(l, nationality.label))
             hint=tr_signal(|l| td_string!(l, nationality.hint)) value=query errors=errors
-            kind=TextKind::Search controls="nationality-matches" on_input=Callback::new(move |_| chosen.set(None))>
+            kind=TextKind::Search controls="nationality-matches" on_input=Callback::new(move |_| chosen.set(None))
+            on_key=Callback::new(arrows)>
             <p class="match-status" role="status" aria-live="polite">{status}</p>
-            <ul class="matches" id="nationality-matches">
+            <ul class="matches" id="nationality-matches" on:keydown=arrows>
                 <For each=move || matches.get().into_iter().take(SHOWN) key=|c| c.alpha2.clone() let:country>
                     <li>
                         <button type="button" class="match" data-code=country.alpha2.clone()

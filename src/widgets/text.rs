@@ -35,7 +35,7 @@ fn control(
     value: RwSignal<String>,
     error: Signal<Option<String>>,
     described: impl Fn() -> Option<String> + Send + Sync + 'static,
-    typed: impl Fn(leptos::ev::Event) + 'static,
+    (typed, key): (impl Fn(leptos::ev::Event) + 'static, impl Fn(leptos::ev::KeyboardEvent) + 'static),
 ) -> AnyView {
     let class = format!("input {}", c.class);
     let invalid = move || error.get().is_some();
@@ -43,7 +43,7 @@ fn control(
         TextKind::Lines { rows } => view! {
             <textarea id=c.id name=c.name class=class class:input-error=invalid rows=rows.to_string()
                 autocomplete="off" spellcheck="false" aria-describedby=described
-                prop:value=move || value.get() on:input=typed></textarea>
+                prop:value=move || value.get() on:input=typed on:keydown=key></textarea>
         }
         .into_any(),
         kind => view! {
@@ -51,7 +51,7 @@ fn control(
                 type=if kind == TextKind::Search { "search" } else { "text" }
                 inputmode=(kind == TextKind::Number).then_some("numeric")
                 autocomplete="off" spellcheck="false" aria-describedby=described aria-controls=c.controls
-                prop:value=move || value.get() on:input=typed />
+                prop:value=move || value.get() on:input=typed on:keydown=key />
         }
         .into_any(),
     }
@@ -78,6 +78,9 @@ pub fn TextInput(
     /// Called after each change with the new text.
     #[prop(optional)]
     on_input: Option<Callback<String>>,
+    /// Called on each key pressed in the field (arrows into a list of matches).
+    #[prop(optional)]
+    on_key: Option<Callback<leptos::ev::KeyboardEvent>>,
     /// What follows the control inside the field (a list of matches).
     #[prop(optional)]
     children: Option<Children>,
@@ -94,8 +97,13 @@ pub fn TextInput(
             f.run(text);
         }
     };
-    let control =
-        control(Control { id: id.clone(), name: field, class, kind, controls }, value, error, described, typed);
+    let key = move |ev: leptos::ev::KeyboardEvent| {
+        if let Some(f) = on_key {
+            f.run(ev);
+        }
+    };
+    let c = Control { id: id.clone(), name: field, class, kind, controls };
+    let control = control(c, value, error, described, (typed, key));
     view! {
         <div class="field" class:field-error=move || error.get().is_some()>
             <label class="label" for=id>{move || label.get()}</label>

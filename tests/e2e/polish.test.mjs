@@ -1,6 +1,8 @@
-// The window's title names the screen and the service in the page's language, with the
-// language's "Error:" first while the screen shows errors; Kazakh dates before "дейін" are
-// in the dative; and a browser that blocks service workers runs the app with no error.
+// Polish a traveller notices: the window's title names the screen and the service in the
+// page's language, with the language's "Error:" first while the screen shows errors; Kazakh
+// dates before "дейін" are in the dative; the country search forgives a typo, puts the
+// closest names first and is walked with the arrow keys; and a browser that blocks service
+// workers runs the app with no error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage, ready, tabTo } from './support.mjs';
@@ -48,6 +50,31 @@ test('with service workers blocked, the app runs with no error', async () => {
   await ready(page);
   await page.waitForSelector('.result');
   await page.waitForTimeout(500);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('the country search forgives a typo, lists the closest name first, and the arrow keys walk it', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}#lang=en&today=2026-11-21`);
+  await ready(page);
+  await tabTo(page, '#nationality');
+  await page.keyboard.type('Germny', { delay: 90 });
+  await page.waitForSelector('#nationality-matches button[data-code="DE"]');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.code), 'DE', 'down into the first match');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.inputValue('#nationality'), 'Germany');
+  await page.fill('#nationality', '');
+  await page.keyboard.type('Инд', { delay: 90 });
+  await page.waitForSelector('#nationality-matches button[data-code="ID"]');
+  assert.deepEqual(await page.$$eval('#nationality-matches button', (b) => b.slice(0, 2).map((x) => x.dataset.code)), ['IN', 'ID'], 'Индия before Индонезия');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.code), 'ID');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'nationality', 'up from the first match, back to the box');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
