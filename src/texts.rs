@@ -96,19 +96,36 @@ pub fn date_until(l: Locale, d: NaiveDate) -> String {
     }
 }
 
+/// A date as the day something happens on: in Kazakh in the locative (2026 жылғы
+/// 1 желтоқсанда); English's text says "On …", Russian needs no word.
+pub fn date_on(l: Locale, d: NaiveDate) -> String {
+    let written = date(l, d);
+    if l == Locale::kk {
+        kk_case(&written, ["да", "де", "та", "те"])
+    } else {
+        written
+    }
+}
+
+/// A Kazakh word with a case ending whose forms are `[back, front, back after a voiceless
+/// consonant, front after one]`, as its sounds call for.
+fn kk_case(word: &str, [back, front, back_voiceless, front_voiceless]: [&str; 4]) -> String {
+    let last_vowel = word.chars().rev().find(|c| "аәеиоөұүыіэюяё".contains(*c));
+    let is_front = last_vowel.is_some_and(|v| "әеиөүіэ".contains(v));
+    let voiceless = word.chars().last().is_some_and(|c| "кқпстфхцчшщ".contains(c));
+    let ending = match (voiceless, is_front) {
+        (false, false) => back,
+        (false, true) => front,
+        (true, false) => back_voiceless,
+        (true, true) => front_voiceless,
+    };
+    format!("{word}{ending}")
+}
+
 /// A Kazakh word with the dative ending its sounds call for: -ға/-ге after a vowel or a
 /// voiced consonant, -қа/-ке after a voiceless one; back or front by the word's last vowel.
 fn kk_dative(word: &str) -> String {
-    let last_vowel = word.chars().rev().find(|c| "аәеиоөұүыіэюяё".contains(*c));
-    let front = last_vowel.is_some_and(|v| "әеиөүіэ".contains(v));
-    let voiceless = word.chars().last().is_some_and(|c| "кқпстфхцчшщ".contains(c));
-    let ending = match (voiceless, front) {
-        (false, false) => "ға",
-        (false, true) => "ге",
-        (true, false) => "қа",
-        (true, true) => "ке",
-    };
-    format!("{word}{ending}")
+    kk_case(word, ["ға", "ге", "қа", "ке"])
 }
 
 /// A screen by its heading, to name it (in the list of problems, in the window's title).
@@ -454,6 +471,9 @@ mod tests {
         for (m, dative) in (1..=12).zip(months) {
             assert_eq!(date_until(Locale::kk, d(2027, m, 5)), format!("2027 жылғы 5 {dative}"));
         }
+        assert_eq!(date_on(Locale::kk, d(2026, 12, 1)), "2026 жылғы 1 желтоқсанда");
+        assert_eq!(date_on(Locale::kk, d(2026, 9, 1)), "2026 жылғы 1 қыркүйекте");
+        assert_eq!(date_on(Locale::kk, d(2026, 7, 1)), "2026 жылғы 1 шілдеде");
         assert_eq!(date_until(Locale::en, d(2027, 1, 5)), "5 January 2027");
         assert_eq!(date_until(Locale::ru, d(2027, 1, 5)), "5 января 2027 г.");
     }

@@ -70,6 +70,10 @@ pub struct Line {
     /// When the step is due, if the law gives a time.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
+    /// What `date` is: the entry (the step happens on that day) or a deadline (it is done
+    /// by that day).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<DeadlineCode>,
     pub sources: Vec<String>,
     /// The values of the rule its words name (days, ages), as the data give them.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]

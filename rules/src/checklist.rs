@@ -49,6 +49,7 @@ pub(crate) fn lines(ctx: &Ctx, items: &[Item], deadlines: &Deadlines) -> Vec<Lin
         .map(|item| Line {
             code: item.code.clone(),
             date: item.date.and_then(|anchor| deadlines.date(anchor, ctx.case.trip.entry)),
+            anchor: item.date,
             sources: source_ids(&item.cite),
             // The values as a deadline applied them, else as in force on `today`.
             params: item

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::assessment::Deadline;
 use crate::calendar::{Certainty, Counted};
@@ -55,6 +55,13 @@ impl Deadlines {
     }
 }
 
+/// The latest day on or before `date` on which an office works: a deadline to act at an
+/// office never falls on a day it is closed (the earlier day is the one that protects the
+/// traveller). A fortnight back at most: no calendar closes an office longer.
+fn on_or_before(date: NaiveDate, works: impl Fn(NaiveDate) -> bool) -> NaiveDate {
+    (0..14).map(|back| shift(date, -back)).find(|d| works(*d)).unwrap_or(date)
+}
+
 fn days(rule: &RuleEntry, name: Param) -> Option<u32> {
     rule.params.get(&name).and_then(|v| u32::try_from(*v).ok())
 }
@@ -91,7 +98,9 @@ pub(crate) fn compute(ctx: &mut Ctx, latest_exit: Option<NaiveDate>) -> Deadline
     if ctx.route == Route::ConsularVisa {
         if let Some(rule) = ctx.rule(RuleId::ConsularProcessing, today) {
             if let Some(n) = days(rule, Param::WorkingDays) {
-                let apply_by = calendar.latest_start(ready_by, n);
+                // At a mission abroad: on a weekday at the latest (its own holidays are not known).
+                let mut apply_by = calendar.latest_start(ready_by, n);
+                apply_by.date = on_or_before(apply_by.date, |d| d.weekday().number_from_monday() <= 5);
                 out.add(DeadlineCode::VisaApplicationBy, apply_by, Ground::Rule(rule));
                 if today > apply_by.date {
                     let issue = ctx.raise(IssueCode::VisaProcessingTimeShort, Severity::Warning, Ground::Rule(rule));
@@ -109,7 +118,9 @@ pub(crate) fn compute(ctx: &mut Ctx, latest_exit: Option<NaiveDate>) -> Deadline
                 // The longest the texts allow: approval extended to `extended` calendar days,
                 // then the decision within `decision` working days.
                 let decide_from = calendar.latest_start(ready_by, decision);
-                let request_by = Counted { date: shift(decide_from.date, -i64::from(extended)), ..decide_from };
+                // The host asks at a Kazakh office: on one of its working days at the latest.
+                let asked = on_or_before(shift(decide_from.date, -i64::from(extended)), |d| calendar.working_day(d).0);
+                let request_by = Counted { date: asked, ..decide_from };
                 out.add(DeadlineCode::InvitationRequestBy, request_by, Ground::Rule(rule));
                 if today > request_by.date {
                     let issue = ctx.raise(IssueCode::InvitationTimeShort, Severity::Warning, Ground::Rule(rule));

@@ -42,6 +42,13 @@ pub fn evaluate(rules: &Rules, case: &RawCase) -> Result<Assessment, InputErrors
     case.validate(rules).map(|case| assess(rules, &case))
 }
 
+/// The deadlines as a traveller meets them: the earliest first (the invitation before the
+/// application before arrival), the same day in the order computed.
+fn in_time_order(mut deadlines: Vec<Deadline>) -> Vec<Deadline> {
+    deadlines.sort_by_key(|d| d.date);
+    deadlines
+}
+
 /// Assesses a validated case.
 pub fn assess(rules: &Rules, case: &Case) -> Assessment {
     let decision = regime::decide(rules, &case.nationality, case.purpose, case.trip.entry, case.law);
@@ -86,7 +93,7 @@ pub fn assess(rules: &Rules, case: &Case) -> Assessment {
             .and_then(|g| g.window_days.zip(g.window_max_days))
             .map(|(days, max)| Window { days, max }),
         issues,
-        deadlines: deadlines.list,
+        deadlines: in_time_order(deadlines.list),
         documents,
         steps,
     }

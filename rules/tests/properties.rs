@@ -1,7 +1,7 @@
 //! Invariants that must hold for every case, checked on generated ones: nothing panics,
 //! and the date rules move the right way.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use kzvisa_rules::case::RawStay;
 use kzvisa_rules::date::shift;
 use kzvisa_rules::url::Fragment;
@@ -225,6 +225,18 @@ proptest! {
             let s = cal.latest_start(end, n).date;
             prop_assert!(cal.add_working_days(s, n).date <= end);
             prop_assert!(cal.add_working_days(shift(s, 1), n).date > end);
+        }
+    }
+
+    #[test]
+    fn dates_come_in_time_order_and_office_deadlines_on_days_offices_work(case in valid_case()) {
+        let a = assess(rules(), &case);
+        prop_assert!(a.deadlines.windows(2).all(|w| w[0].date <= w[1].date), "{:?}", a.deadlines);
+        if let Some(d) = a.deadline(DeadlineCode::VisaApplicationBy) {
+            prop_assert!(d.weekday().number_from_monday() <= 5, "apply at a mission on {} ({})", d, d.weekday());
+        }
+        if let Some(d) = a.deadline(DeadlineCode::InvitationRequestBy) {
+            prop_assert!(rules().calendar.working_day(d).0, "ask at a Kazakh office on {}", d);
         }
     }
 

@@ -2,7 +2,8 @@
 //! tick off, each line with the text it rests on. Plain functions rather than components:
 //! in the browser build a component's view is boxed, and these are drawn once per result.
 
-use kzvisa_rules::Assessment;
+use chrono::NaiveDate;
+use kzvisa_rules::{Assessment, DeadlineCode};
 use leptos::prelude::*;
 
 use super::sources_for;
@@ -10,7 +11,14 @@ use crate::i18n::*;
 use crate::texts;
 use crate::widgets::{tr, tr_string};
 
+/// Said of a date already past on the day checked: what follows from it.
+fn passed(date: NaiveDate, today: NaiveDate) -> Option<impl IntoView> {
+    (date < today)
+        .then(|| view! { <p class="passed-note" data-passed="true">{tr(|l| td_string!(l, result.passed))}</p> })
+}
+
 pub fn key_dates(assessment: Assessment) -> impl IntoView {
+    let today = assessment.today;
     let lines = assessment
         .deadlines
         .into_iter()
@@ -18,10 +26,11 @@ pub fn key_dates(assessment: Assessment) -> impl IntoView {
             let sources = sources_for(&d.rule, d.rule_from);
             let (code, date, confirmed) = (d.code.as_str(), d.date, d.confirmed);
             view! {
-                <li data-code=code>
+                <li data-code=code class:passed=date < today>
                     <span class="date-label">{tr_string(move |l| texts::deadline(l, &d))}</span>
                     <strong class="date-value">{tr_string(move |l| texts::date(l, date))}</strong>
                     {(!confirmed).then(|| view! { <span class="estimated">{tr(|l| td_string!(l, result.estimated))}</span> })}
+                    {passed(date, today)}
                     {sources}
                 </li>
             }
@@ -36,19 +45,30 @@ pub fn key_dates(assessment: Assessment) -> impl IntoView {
 }
 
 pub fn steps(assessment: Assessment) -> impl IntoView {
+    let today = assessment.today;
     let lines = assessment
         .steps
         .into_iter()
         .map(|s| {
             let sources = sources_for(&s.code, None);
             let (code, due) = (s.code.clone(), s.date);
+            // A step on the day of entry happens on it; any other is done by its day.
+            let on_the_day = s.anchor == Some(DeadlineCode::Entry);
             let by = due.map(|d| {
-                let by = tr_string(move |l| td_string!(l, result.by, date = texts::date_until(l, d)).to_string());
-                view! { <strong class="due">" — " {by}</strong> }
+                let when = tr_string(move |l| {
+                    if on_the_day {
+                        td_string!(l, result.on, date = texts::date_on(l, d)).to_string()
+                    } else {
+                        td_string!(l, result.by, date = texts::date_until(l, d)).to_string()
+                    }
+                });
+                view! { <strong class="due">" — " {when}</strong> }
             });
+            let late = due.and_then(|d| passed(d, today));
             view! {
                 <li data-code=code>
                     <p>{tr_string(move |l| texts::step(l, &s))} {by}</p>
+                    {late}
                     {sources}
                 </li>
             }

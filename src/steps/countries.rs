@@ -162,10 +162,11 @@ pub fn typed_choice(query: &str) -> Option<&'static Country> {
     let exact = index().iter().find(|(_, names)| names.contains(&q) || icao_alias(&q) == Some(names[0].as_str()));
     let sure: Vec<&'static Country> =
         ranked(query).into_iter().filter(|(m, _)| *m != Match::Typo).map(|(_, c)| c).collect();
-    exact.map(|(c, _)| *c).or_else(|| match sure.as_slice() {
+    let only = match sure.as_slice() {
         [only] => Some(*only),
         _ => None,
-    })
+    };
+    exact.map(|(c, _)| *c).or(only)
 }
 
 #[cfg(test)]

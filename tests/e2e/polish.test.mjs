@@ -5,7 +5,7 @@
 // workers runs the app with no error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, tabTo } from './support.mjs';
+import { serve, launch, openPage, ready, axe, tabTo } from './support.mjs';
 
 const RESULT = 'today=2026-11-21&nationality=NG&purpose=business&birth_date=1990-05-01&passport.expires=2031-01-01&trip.entry=2027-01-20&trip.exit=2027-01-30&trip.entry_point=airport_almaty';
 
@@ -76,5 +76,25 @@ test('the country search forgives a typo, lists the closest name first, and the 
   await page.keyboard.press('ArrowUp');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'nationality', 'up from the first match, back to the box');
   assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('key dates come in time order; a step on arrival day says "On", a past date says it has passed', async () => {
+  const page = await openPage(browser);
+  const late = RESULT.replace('today=2026-11-21', 'today=2027-01-05');
+  await page.goto(`${server.url}#${late}&lang=en`);
+  await ready(page);
+  const codes = await page.$$eval('.date-list > li', (ls) => ls.map((l) => l.dataset.code));
+  assert.deepEqual(codes.slice(0, 3), ['invitation_request_by', 'visa_application_by', 'host_notification'], `in time order: ${codes}`);
+  assert.ok(await page.$('.date-list li[data-code="invitation_request_by"].passed .passed-note'), 'the invitation date has passed, and it says so');
+  assert.equal(await page.$('.date-list li[data-code="visa_application_by"] .passed-note'), null, 'the application date has not');
+  assert.deepEqual(await axe(page), []);
+  await page.goto(`${server.url}#today=2026-11-21&nationality=DE&purpose=tourism&passport.expires=2031-01-01&trip.entry=2026-12-01&trip.exit=2026-12-20&trip.entry_point=airport_almaty&lang=en`);
+  await page.waitForSelector('.step-list li[data-code="cross_at_international_checkpoint"] .due');
+  assert.match(await page.textContent('.step-list li[data-code="cross_at_international_checkpoint"] .due'), /On 1 December 2026/);
+  assert.match(await page.textContent('.step-list li[data-code="host_notifies_migration_service"] .due'), /By /);
+  await page.goto(page.url().replace('lang=en', 'lang=kk'));
+  await page.waitForFunction(() => document.documentElement.lang === 'kk');
+  assert.match(await page.textContent('.step-list li[data-code="cross_at_international_checkpoint"] .due'), /желтоқсанда/);
   await page.context().close();
 });
