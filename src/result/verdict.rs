@@ -4,7 +4,7 @@
 //! given, and, when no text or act covers the nationality, that the verdict is only the
 //! texts' default.
 
-use kzvisa_rules::{Assessment, Confidence, IssueCode, Law, Route};
+use kzvisa_rules::{Assessment, Confidence, DeadlineCode, IssueCode, Law, Route, Severity};
 use leptos::prelude::*;
 
 use crate::i18n::*;
@@ -12,9 +12,52 @@ use crate::state::rules;
 use crate::texts;
 use crate::widgets::{tr, tr_string};
 
+/// Which of three things the verdict says: only the first is green, and each is said in
+/// words and by an icon too, never by colour alone.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Outlook {
+    /// The trip may go as planned.
+    AsPlanned,
+    /// It may, once something is done first (a visa).
+    FirstDo,
+    /// Not as planned.
+    NotAsPlanned,
+}
+
+impl Outlook {
+    fn of(a: &Assessment) -> Outlook {
+        match (a.allowed(), a.route) {
+            (false, _) => Outlook::NotAsPlanned,
+            (true, Route::VisaFree) => Outlook::AsPlanned,
+            (true, _) => Outlook::FirstDo,
+        }
+    }
+
+    fn parts(self) -> (&'static str, &'static str, fn(Locale) -> &'static str) {
+        match self {
+            Outlook::AsPlanned => ("as_planned", "✓", |l| td_string!(l, result.outlook_ok)),
+            Outlook::FirstDo => ("first_do", "!", |l| td_string!(l, result.outlook_first)),
+            Outlook::NotAsPlanned => ("not_as_planned", "✕", |l| td_string!(l, result.outlook_not)),
+        }
+    }
+}
+
+/// What would make a trip that is not allowed as planned work, from the assessment's own
+/// figures: a stay over a limit may end by the last day allowed.
+fn remedy(a: &Assessment) -> Option<impl IntoView> {
+    use IssueCode as C;
+    let over = [C::StayOver30Days, C::StayOverMaxStay, C::StayOver90In180, C::StayOverWindow, C::StayOverYearLimit];
+    let stay_blocked = a.issues.iter().any(|i| i.severity == Severity::Blocker && over.contains(&i.code));
+    let last = a.deadline(DeadlineCode::LatestExit).filter(|_| stay_blocked && a.route == Route::VisaFree)?;
+    let words = tr_string(move |l| td_string!(l, result.remedy_shorten, date = texts::date_until(l, last)).to_string());
+    Some(view! { <p class="verdict-remedy" data-remedy="shorten"><strong>{words}</strong></p> })
+}
+
 /// The verdict's heading, its trip, and what it rests on.
 pub fn verdict(assessment: Assessment) -> impl IntoView {
     let (route, max, blocked) = (assessment.route, assessment.max_stay_days, !assessment.allowed());
+    let (outlook, icon, said) = Outlook::of(&assessment).parts();
+    let remedy = remedy(&assessment);
     let headline = tr_string(move |l| match (route, max) {
         (Route::VisaFree, Some(days)) => {
             td_string!(l, result.visa_free, days = texts::days(l, i64::from(days))).to_string()
@@ -37,10 +80,12 @@ pub fn verdict(assessment: Assessment) -> impl IntoView {
         .to_string()
     });
     view! {
-        <div class=if blocked { "verdict verdict-blocked" } else { "verdict" }>
+        <div class=format!("verdict verdict-{outlook}") data-outlook=outlook>
+            <p class="verdict-outlook"><span class="verdict-icon" aria-hidden="true">{icon}</span> {tr(said)}</p>
             <h1 id="main-heading" tabindex="-1">{headline}</h1>
             <p class="verdict-trip">{trip}</p>
             {blocked.then(|| view! { <p class="verdict-blocked-text">{tr(|l| td_string!(l, result.blocked))}</p> })}
+            {remedy}
             <Basis assessment=assessment />
         </div>
     }

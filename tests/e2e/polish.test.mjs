@@ -98,3 +98,20 @@ test('key dates come in time order; a step on arrival day says "On", a past date
   assert.match(await page.textContent('.step-list li[data-code="cross_at_international_checkpoint"] .due'), /желтоқсанда/);
   await page.context().close();
 });
+
+test('the verdict says one of three things in words and by icon, and what would make a blocked trip work', async () => {
+  const page = await openPage(browser);
+  const trip = (nationality, exit) => `today=2026-11-21&nationality=${nationality}&purpose=tourism&passport.expires=2031-01-01&trip.entry=2026-12-01&trip.exit=${exit}&trip.entry_point=airport_almaty&lang=en`;
+  await page.goto(`${server.url}#${trip('DE', '2026-12-20')}`);
+  await ready(page);
+  assert.equal(await page.getAttribute('.verdict', 'data-outlook'), 'as_planned');
+  await page.goto(`${server.url}#${RESULT}&lang=en`);
+  await page.waitForSelector('.verdict[data-outlook="first_do"]');
+  assert.match(await page.textContent('.verdict-outlook'), /Something to do before you travel/);
+  assert.notEqual(await page.$eval('.verdict', (v) => getComputedStyle(v).backgroundColor), 'rgb(0, 112, 60)', 'not green');
+  await page.goto(`${server.url}#${trip('US', '2027-01-14')}`);
+  await page.waitForSelector('.verdict[data-outlook="not_as_planned"]');
+  assert.match(await page.textContent('.verdict-remedy'), /end your stay by 30 December 2026 at the latest/);
+  assert.deepEqual(await axe(page), []);
+  await page.context().close();
+});
