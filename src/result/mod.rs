@@ -76,6 +76,26 @@ fn meta(assessment: &Assessment) -> impl IntoView {
     }
 }
 
+/// On paper only: which service made the checklist, on which day, for which trip.
+fn printed_header(store: Store, a: &Assessment) -> impl IntoView {
+    let trip = store.fragment.with_untracked(|f| f.case.trip.clone());
+    let day = |v: Option<String>| v.and_then(|d| kzvisa_rules::date::parse_iso(&d).ok());
+    let (entry, exit, today) = (day(trip.entry), day(trip.exit), a.today);
+    let text = tr_string(move |l| {
+        let on = |d: Option<NaiveDate>| d.map(|d| texts::date(l, d)).unwrap_or_default();
+        td_string!(
+            l,
+            result.printed,
+            service = td_string!(l, app.title),
+            date = texts::date(l, today),
+            entry = on(entry),
+            exit = on(exit)
+        )
+        .to_string()
+    });
+    view! { <p class="print-only print-header">{text}</p> }
+}
+
 /// One assessment, in the order a traveller acts on it.
 #[component]
 fn Outcome(a: Assessment) -> impl IntoView {
@@ -83,10 +103,19 @@ fn Outcome(a: Assessment) -> impl IntoView {
     let kiosk = store.fragment.with_untracked(crate::state::is_kiosk);
     let (route, allowed, confidence) = (a.route.as_str(), a.allowed().to_string(), a.basis.confidence.as_str());
     let regime = a.basis.regime.clone().unwrap_or_default();
+    // On a kiosk, the QR code to take the result away and "Start again" come right after
+    // the verdict, in the page's order (and so the keyboard's), not below the checklist.
+    let take_away = view! {
+        {kiosk.then(|| view! { <crate::kiosk::LinkQr link=store.fragment.with_untracked(crate::state::result_link) /> })}
+        <actions::Actions assessment=a.clone() />
+    };
+    let (early, late) = if kiosk { (Some(take_away), None) } else { (None, Some(take_away)) };
     view! {
         <BackLink step=Step::Result />
         <div class="result" data-route=route data-allowed=allowed data-regime=regime data-confidence=confidence>
+            {printed_header(store, &a)}
             {verdict::verdict(a.clone())}
+            {early}
             {issue_list(&a, Severity::Blocker, "issues-blocker", |l| td_string!(l, result.blockers))}
             {issue_list(&a, Severity::Warning, "issues-warning", |l| td_string!(l, result.warnings))}
             {checklist::key_dates(a.clone())}
@@ -94,8 +123,7 @@ fn Outcome(a: Assessment) -> impl IntoView {
             {checklist::documents(a.clone())}
             {issue_list(&a, Severity::Info, "issues-info", |l| td_string!(l, result.info))}
             {meta(&a)}
-            {kiosk.then(|| view! { <crate::kiosk::LinkQr link=store.fragment.with_untracked(crate::state::result_link) /> })}
-            <actions::Actions assessment=a.clone() />
+            {late}
         </div>
     }
 }

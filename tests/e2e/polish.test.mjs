@@ -115,3 +115,14 @@ test('the verdict says one of three things in words and by icon, and what would 
   assert.deepEqual(await axe(page), []);
   await page.context().close();
 });
+
+test('on paper, the checklist names the service, the day it was made and the trip', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}#today=2026-11-21&nationality=DE&purpose=tourism&passport.expires=2031-01-01&trip.entry=2026-12-01&trip.exit=2026-12-20&trip.entry_point=airport_almaty&lang=en`);
+  await ready(page);
+  assert.equal(await page.$eval('.print-header', (p) => getComputedStyle(p).display), 'none', 'not on screen');
+  await page.emulateMedia({ media: 'print' });
+  const header = await page.$eval('.print-header', (p) => (getComputedStyle(p).display === 'none' ? '' : p.textContent));
+  assert.match(header, /Can I enter Kazakhstan\?.*21 November 2026.*1 December 2026 to 20 December 2026/);
+  await page.context().close();
+});
