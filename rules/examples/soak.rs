@@ -421,14 +421,10 @@ fn main() -> ExitCode {
 
     let today = |rng: &mut Rng| g.day(rng.range(0, 3653));
     // The trip every group takes: valid, so that a file is assessed as the page would.
-    let trip = {
-        let mut shared =
-            RawCase { today: Some("2026-11-21".into()), purpose: Some("tourism".into()), ..RawCase::default() };
-        shared.trip.entry = Some("2026-12-01".into());
-        shared.trip.exit = Some("2026-12-20".into());
-        shared.trip.entry_point = Some("airport_almaty".into());
-        shared
-    };
+    let trip = Fragment::parse(
+        "today=2026-11-21&purpose=tourism&trip.entry=2026-12-01&trip.exit=2026-12-20&trip.entry_point=airport_almaty",
+    )
+    .case;
     let parts = [
         soak("engine", cases, &mut stream(), |rng| g.raw_case(rng), |case| evaluate(rules, case).is_ok()),
         soak(

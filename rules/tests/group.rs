@@ -17,14 +17,13 @@ fn rules() -> &'static Rules {
     Rules::builtin().expect("built-in data")
 }
 
+/// The group's trip, as a link gives it.
+const TRIP: &str =
+    "today=2026-11-21&purpose=tourism&trip.entry=2026-12-01&trip.exit=2026-12-20&trip.entry_point=airport_almaty";
+
 /// The trip every scenario's group takes.
 fn trip() -> RawCase {
-    let mut shared =
-        RawCase { today: Some("2026-11-21".into()), purpose: Some("tourism".into()), ..RawCase::default() };
-    shared.trip.entry = Some("2026-12-01".into());
-    shared.trip.exit = Some("2026-12-20".into());
-    shared.trip.entry_point = Some("airport_almaty".into());
-    shared
+    kzvisa_rules::url::Fragment::parse(TRIP).case
 }
 
 fn fixture(name: &str) -> Vec<u8> {
