@@ -53,11 +53,29 @@ fn remedy(a: &Assessment) -> Option<impl IntoView> {
     Some(view! { <p class="verdict-remedy" data-remedy="shorten"><strong>{words}</strong></p> })
 }
 
+/// The one next thing to do, and by when: the first dated step not yet past, so that the
+/// first screenful says it.
+fn next_action(a: &Assessment) -> Option<impl IntoView> {
+    let step = a.steps.iter().find(|s| s.date.is_some_and(|d| d >= a.today))?.clone();
+    let (date, code) = (step.date?, step.code.clone());
+    let on_the_day = step.anchor == Some(DeadlineCode::Entry);
+    let words = tr_string(move |l| {
+        let when = if on_the_day {
+            td_string!(l, result.on, date = texts::date_on(l, date)).to_string()
+        } else {
+            td_string!(l, result.by, date = texts::date_until(l, date)).to_string()
+        };
+        td_string!(l, result.next, step = texts::step(l, &step), date = when).to_string()
+    });
+    Some(view! { <p class="verdict-next" data-next=code><strong>{words}</strong></p> })
+}
+
 /// The verdict's heading, its trip, and what it rests on.
 pub fn verdict(assessment: Assessment) -> impl IntoView {
     let (route, max, blocked) = (assessment.route, assessment.max_stay_days, !assessment.allowed());
     let (outlook, icon, said) = Outlook::of(&assessment).parts();
     let remedy = remedy(&assessment);
+    let next = next_action(&assessment);
     let headline = tr_string(move |l| match (route, max) {
         (Route::VisaFree, Some(days)) => {
             td_string!(l, result.visa_free, days = texts::days(l, i64::from(days))).to_string()
@@ -86,6 +104,7 @@ pub fn verdict(assessment: Assessment) -> impl IntoView {
             <p class="verdict-trip">{trip}</p>
             {blocked.then(|| view! { <p class="verdict-blocked-text">{tr(|l| td_string!(l, result.blocked))}</p> })}
             {remedy}
+            {next}
             <Basis assessment=assessment />
         </div>
     }

@@ -126,3 +126,15 @@ test('on paper, the checklist names the service, the day it was made and the tri
   assert.match(header, /Can I enter Kazakhstan\?.*21 November 2026.*1 December 2026 to 20 December 2026/);
   await page.context().close();
 });
+
+test('the first screenful on a phone shows the verdict and the one next thing to do, with its date', async () => {
+  const page = await openPage(browser, { viewport: { width: 390, height: 800 } });
+  await page.goto(`${server.url}#${RESULT}&lang=en`);
+  await ready(page);
+  const next = await page.waitForSelector('.verdict-next');
+  assert.equal(await next.getAttribute('data-next'), 'get_invitation');
+  assert.match(await next.textContent(), /^Next: .* — By 11 December 2026$/);
+  const bottom = await next.evaluate((n) => n.getBoundingClientRect().bottom);
+  assert.ok(bottom <= 800, `within the first screenful: ${bottom}`);
+  await page.context().close();
+});
