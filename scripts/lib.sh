@@ -94,3 +94,10 @@ ensure_web_tools() {
 ensure_chromium() {
     [ -x /usr/bin/chromium ] || apt_install chromium chromium-driver
 }
+
+# Debian's nginx and its brotli module: the release build is served (and tested) as a host
+# serves it, with deploy/nginx/kzvisa.conf.
+ensure_nginx() {
+    [ -x /usr/sbin/nginx ] && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] ||
+        apt_install nginx libnginx-mod-http-brotli-static
+}

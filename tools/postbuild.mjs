@@ -10,12 +10,14 @@
 //   operator sets that in one place.
 // - Writes the service worker (tools/sw.js) with every file of the build to precache and a
 //   version that is the hash of them all, and appends its registration to the start-up.
+// - In a release build, writes a .br and a .gz beside each text and wasm file.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compress, filesOf } from '../deploy/compress.mjs';
 
 const tools = fileURLToPath(new URL('.', import.meta.url));
 
@@ -74,10 +76,7 @@ const groupFile = join(dir, 'group', 'index.html');
 writeFileSync(groupFile, readFileSync(groupFile, 'utf8').replace(origins, html.match(origins)[0]));
 
 // Every file of the build, then the worker named by their hash.
-const files = [];
-const walk = (d) => readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : files.push(relative(dir, join(d, f)))));
-walk(dir);
-const precache = files.filter((f) => f !== 'sw.js').sort();
+const precache = filesOf(dir).filter((f) => f !== 'sw.js').sort();
 const hash = createHash('sha256');
 for (const f of precache) hash.update(f).update(readFileSync(join(dir, f)));
 const version = hash.digest('hex').slice(0, 16);
@@ -85,3 +84,6 @@ const worker = readFileSync(join(tools, 'sw.js'), 'utf8')
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace('__PRECACHE__', JSON.stringify(precache));
 writeFileSync(join(dir, 'sw.js'), worker);
+
+// A release build is served as it is: a .br and a .gz beside each text and wasm file.
+if (process.env.TRUNK_PROFILE === 'release') compress(dir);

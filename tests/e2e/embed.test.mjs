@@ -6,13 +6,14 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage, DIST } from './support.mjs';
+import { serve, serveSite, launch, openPage, DIST } from './support.mjs';
+import { compress } from '../../deploy/compress.mjs';
 
 let app, host, hostDir, browser;
 before(async () => {
   app = await serve();
   hostDir = await mkdtemp(join(tmpdir(), 'kzvisa-host-'));
-  host = await serve(hostDir); // another port: another origin
+  host = await serveSite(hostDir); // another port: another origin
   browser = await launch();
 });
 after(async () => {
@@ -20,9 +21,9 @@ after(async () => {
   await rm(hostDir, { recursive: true, force: true });
 });
 
-async function hostPage(attributes) {
+async function hostPage(attributes, appUrl = app.url) {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Agency</title></head><body>
-    <h1>Agency</h1><script src="${app.url}public/embed.js" ${attributes}></script>
+    <h1>Agency</h1><script src="${appUrl}public/embed.js" ${attributes}></script>
     <script>window.results = []; document.addEventListener('kzvisa:result', (e) => window.results.push(e.detail));</script>
     </body></html>`;
   await writeFile(join(hostDir, 'index.html'), html);
@@ -58,14 +59,56 @@ test('a hostile theme value is refused, never injected', async () => {
   await page.context().close();
 });
 
-test('a host the operator has not allowed gets no app and no messages', async () => {
-  const restricted = await mkdtemp(join(tmpdir(), 'kzvisa-restricted-'));
+/** A copy of the build that allows only `origins` (by default https://agency.example) to embed it. */
+async function restrictedBuild(origins = 'https://agency.example') {
+  const dir = await mkdtemp(join(tmpdir(), 'kzvisa-restricted-'));
+  await cp(DIST, dir, { recursive: true });
+  const index = await readFile(join(dir, 'index.html'), 'utf8');
+  await writeFile(join(dir, 'index.html'), index.replace('name="kzvisa-embed-origins" content="*"', `name="kzvisa-embed-origins" content="${origins}"`));
+  compress(dir); // as an operator who edits a built file must
+  return dir;
+}
+
+test('a host the operator lists by its origin may frame the app, under the header too', async () => {
+  const restricted = await restrictedBuild(`https://agency.example ${new URL(host.url).origin}`);
+  const served = await serve(restricted);
   try {
-    await cp(DIST, restricted, { recursive: true });
-    const index = await readFile(join(restricted, 'index.html'), 'utf8');
-    await writeFile(join(restricted, 'index.html'), index.replace('name="kzvisa-embed-origins" content="*"', 'name="kzvisa-embed-origins" content="https://agency.example"'));
-    app.setDir(restricted);
-    const page = await hostPage(FULL);
+    const response = await fetch(served.url);
+    assert.match(response.headers.get('content-security-policy'), new RegExp(`; frame-ancestors https://agency\\.example ${new URL(host.url).origin}$`));
+    const page = await hostPage(FULL, served.url);
+    await page.frameLocator('iframe').locator('.result[data-route="e_visa"]').waitFor();
+    await page.waitForFunction(() => window.results.length > 0);
+    await page.context().close();
+  } finally {
+    await served.close();
+    await rm(restricted, { recursive: true, force: true });
+  }
+});
+
+test('the server refuses to let a host the operator has not allowed frame the app', async () => {
+  const restricted = await restrictedBuild();
+  const served = await serve(restricted);
+  try {
+    const response = await fetch(served.url);
+    assert.match(response.headers.get('content-security-policy'), /; frame-ancestors https:\/\/agency\.example$/);
+    const page = await hostPage(FULL, served.url);
+    await page.waitForFunction(() => document.querySelector('iframe'));
+    await page.waitForTimeout(1500);
+    assert.ok(page.consoleErrors.some((e) => e.includes('frame-ancestors')), 'the browser names the policy that blocked the frame');
+    assert.equal(await page.frameLocator('iframe').locator('main').count(), 0, 'no app is drawn in the frame');
+    assert.deepEqual(await page.evaluate(() => window.results), []);
+    await page.context().close();
+  } finally {
+    await served.close();
+    await rm(restricted, { recursive: true, force: true });
+  }
+});
+
+test('on a host that sends no headers, the app itself refuses a host not allowed and sends nothing', async () => {
+  const restricted = await restrictedBuild();
+  const bare = await serveSite(restricted);
+  try {
+    const page = await hostPage(FULL, bare.url);
     const frame = page.frameLocator('iframe');
     await frame.locator('[data-refused="true"]').waitFor();
     assert.equal(await frame.locator('.result').count(), 0);
@@ -73,7 +116,7 @@ test('a host the operator has not allowed gets no app and no messages', async ()
     assert.deepEqual(await page.evaluate(() => window.results), []);
     await page.context().close();
   } finally {
-    app.setDir(DIST);
+    await bare.close();
     await rm(restricted, { recursive: true, force: true });
   }
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve, launch, openPage, ready, DIST, CHROMIUM_ARGS } from './support.mjs';
+import { compress } from '../../deploy/compress.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -72,6 +73,7 @@ test('a new build is announced and takes over whole when accepted', async () => 
     await cp(DIST, next, { recursive: true });
     const sw = await readFile(join(next, 'sw.js'), 'utf8');
     await writeFile(join(next, 'sw.js'), sw.replace(/const VERSION = "[0-9a-f]+"/, 'const VERSION = "next-build"'));
+    compress(next);
     server.setDir(next);
 
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());

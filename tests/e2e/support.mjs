@@ -1,22 +1,33 @@
-// Shared set-up for the browser tests: a static server for the built app on loopback,
-// Debian's Chromium driven by playwright-core, axe-core, and a record of console errors
-// and network requests.
+// Shared set-up for the browser tests: the built app served by nginx with the production
+// configuration (deploy/nginx/), a plain server for other sites' pages, Debian's Chromium
+// driven by playwright-core, axe-core, and a record of console errors and network requests.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
+import { start } from '../../deploy/nginx/serve.mjs';
 
 export const DIST = process.env.KZVISA_DIST ?? 'dist';
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
 
-/** Serves `dir` on loopback; `setDir` switches to another build (an update). */
+/**
+ * Serves the build in `dir` as a host would: nginx with deploy/nginx/kzvisa.conf, at the root
+ * (`url`) and under a sub-path (`subUrl`); `setDir` switches to another build (an update).
+ */
 export async function serve(dir = DIST) {
-  let root = dir;
+  return start(dir);
+}
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
+
+/**
+ * Serves plain files on loopback, with no headers but their types: another site's pages (a
+ * host that embeds the app), or the app on a host that sends no security headers.
+ */
+export async function serveSite(dir) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    // A folder's index.html, as any web server serves it (the group check is `group/`).
-    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
@@ -28,7 +39,6 @@ export async function serve(dir = DIST) {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   return {
     url: `http://127.0.0.1:${server.address().port}/`,
-    setDir: (d) => { root = d; },
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
   };
 }
