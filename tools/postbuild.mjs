@@ -10,13 +10,15 @@
 //   operator sets that in one place.
 // - Writes the service worker (tools/sw.js) with every file of the build to precache and a
 //   version that is the hash of them all, and appends its registration to the start-up.
-// - In a release build, writes a .br and a .gz beside each text and wasm file.
+// - In a release build, minifies the JS and CSS (esbuild), and writes a .br and a .gz beside
+//   each text and wasm file.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
 import { compress, filesOf } from '../deploy/compress.mjs';
 
 const tools = fileURLToPath(new URL('.', import.meta.url));
@@ -28,8 +30,8 @@ const groupBuild = process.env.KZVISA_PAGE === 'group';
 
 if (!groupBuild) {
   const out = mkdtempSync(join(tmpdir(), 'kzvisa-group-'));
-  const release = process.env.TRUNK_PROFILE === 'release' ? ['--release'] : [];
-  const built = spawnSync('trunk', ['build', ...release, '--dist', out, 'group.html'], {
+  const profile = process.env.TRUNK_PROFILE === 'release' ? ['--release'] : [];
+  const built = spawnSync('trunk', ['build', ...profile, '--dist', out, 'group.html'], {
     cwd: process.env.TRUNK_SOURCE_DIR ?? process.cwd(),
     env: { ...process.env, KZVISA_PAGE: 'group' },
     stdio: 'inherit',
@@ -41,6 +43,21 @@ if (!groupBuild) {
 
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
+const release = process.env.TRUNK_PROFILE === 'release';
+
+/** esbuild's minified form of a script (an ES module) or a stylesheet. */
+const minified = (code, css) => transformSync(code, css ? { loader: 'css', minify: true } : { format: 'esm', minify: true }).code;
+
+// A release build carries its JS glue and stylesheet minified (Trunk's own minifier cannot
+// read the glue), and index.html the integrity hashes of the minified files.
+if (release) {
+  for (const name of readdirSync(dir).filter((f) => /\.(js|css)$/.test(f))) {
+    const code = minified(readFileSync(join(dir, name), 'utf8'), name.endsWith('.css'));
+    writeFileSync(join(dir, name), code);
+    const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+    html = html.replace(new RegExp(`(href="\\./${name.replaceAll('.', '\\.')}"[^>]*? integrity=")sha384-[^"]+"`), `$1${integrity}"`);
+  }
+}
 
 export const CSP = [
   "default-src 'none'",
@@ -57,7 +74,8 @@ export const CSP = [
 html = html.replace(/<script type="module">([\s\S]*?)<\/script>/, (_, code) => {
   // The one service worker sits at the root of the app, above the group page.
   const register = readFileSync(join(tools, 'register-sw.js'), 'utf8').replace("'./sw.js'", groupBuild ? "'../sw.js'" : "'./sw.js'");
-  const body = `${code.trim()}\n\n${register}`;
+  const source = `${code.trim()}\n\n${register}`;
+  const body = release ? minified(source) : source;
   const name = `boot-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), body);
   return `<script type="module" src="./${name}"></script>`;
@@ -86,4 +104,4 @@ const worker = readFileSync(join(tools, 'sw.js'), 'utf8')
 writeFileSync(join(dir, 'sw.js'), worker);
 
 // A release build is served as it is: a .br and a .gz beside each text and wasm file.
-if (process.env.TRUNK_PROFILE === 'release') compress(dir);
+if (release) compress(dir);

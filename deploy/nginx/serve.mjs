@@ -79,16 +79,17 @@ async function listening(port, child, deadline = Date.now() + 10000) {
 }
 
 /**
- * Starts nginx on the build in `dist`. Returns its root URL, the sub-path's URL, `setDir`
- * to serve another build from the next request on (an update), and `close`.
+ * Starts nginx on the build in `dist`, with the headers deploy/headers.mjs writes from it
+ * (or others, as [name, value] pairs). Returns its root URL, the sub-path's URL, `setDir` to
+ * serve another build from the next request on (an update), and `close`.
  */
-export async function start(dist, port) {
+export async function start(dist, port, pairs = headers(dist)) {
   const prefix = mkdtempSync(join(tmpdir(), 'kzvisa-nginx-'));
   mkdirSync(join(prefix, 'snippets'));
   mkdirSync(join(prefix, 'tmp'));
   mkdirSync(join(prefix, 'www'));
   copyFileSync(join(here, 'kzvisa.conf'), join(prefix, 'snippets', 'kzvisa.conf'));
-  writeFileSync(join(prefix, 'snippets', 'kzvisa-headers.conf'), nginxHeaders(headers(dist)));
+  writeFileSync(join(prefix, 'snippets', 'kzvisa-headers.conf'), nginxHeaders(pairs));
   // The build is reached through a link, which `setDir` swaps in one step.
   symlinkSync(resolve(dist), join(prefix, 'app'));
   symlinkSync(join(prefix, 'app'), join(prefix, 'www', SUBPATH.replaceAll('/', '')));

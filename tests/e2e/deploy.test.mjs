@@ -61,6 +61,17 @@ test('hashed files are cached for a year, the rest revalidated, each with its ty
   }
 });
 
+test('the minified files match the integrity hashes index.html gives them', async () => {
+  const { createHash } = await import('node:crypto');
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const pinned = [...html.matchAll(/href="\.\/([^"]+)"[^>]*? integrity="(sha384-[^"]+)"/g)];
+  assert.ok(pinned.length >= 3, 'the stylesheet, the glue and the wasm are pinned');
+  for (const [, file, integrity] of pinned) {
+    assert.equal(`sha384-${createHash('sha384').update(readFileSync(join(DIST, file))).digest('base64')}`, integrity, file);
+  }
+  assert.ok(readFileSync(join(DIST, pinned.find(([, f]) => f.endsWith('.js'))[1]), 'utf8').split('\n').length < 20, 'the glue is minified');
+});
+
 test('each text and wasm file is sent precompressed, as written at build time', async () => {
   const texts = built.filter((f) => /\.(html|js|css|wasm|webmanifest)$/.test(f));
   assert.ok(texts.length >= 10);
