@@ -42,6 +42,49 @@ fn check_locales() -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
+/// A text of operator.toml in each language, in the order of `operator::Text` (en, ru, kk).
+fn texts_of(table: &toml::Table, key: &str, file: &str) -> Result<[String; 3], Box<dyn Error>> {
+    let texts = table.get(key).and_then(|v| v.as_table()).ok_or(format!("{file}: [{key}] is missing"))?;
+    let text = |lang: &str| -> Result<String, Box<dyn Error>> {
+        match texts.get(lang).and_then(|v| v.as_str()).map(str::trim) {
+            Some(t) if !t.is_empty() => Ok(t.to_string()),
+            _ => Err(format!("{file}: [{key}] has no {lang} text").into()),
+        }
+    };
+    Ok([text("en")?, text("ru")?, text("kk")?])
+}
+
+/// Who runs this copy (operator.toml, or the file `KZVISA_OPERATOR` names), checked and
+/// written as Rust constants: an operator edits a file, not code.
+fn operator(out_dir: &std::path::Path) -> Result<(), Box<dyn Error>> {
+    println!("cargo::rerun-if-env-changed=KZVISA_OPERATOR");
+    let file = std::env::var("KZVISA_OPERATOR").unwrap_or_else(|_| "operator.toml".to_string());
+    println!("cargo::rerun-if-changed={file}");
+    let table: toml::Table = std::fs::read_to_string(&file)
+        .map_err(|e| format!("{file}: {e}"))?
+        .parse()
+        .map_err(|e| format!("{file}: {e}"))?;
+    let known = ["name", "contact", "logo", "privacy", "accessibility"];
+    if let Some(key) = table.keys().find(|k| !known.contains(&k.as_str())) {
+        return Err(format!("{file}: unknown key {key} (known: {known:?})").into());
+    }
+    let plain = |key: &str| table.get(key).and_then(|v| v.as_str()).unwrap_or("").trim().to_string();
+    let logo = plain("logo");
+    if !logo.is_empty() && (!logo.starts_with("public/") || logo.contains("..") || !PathBuf::from(&logo).is_file()) {
+        return Err(format!("{file}: logo {logo:?} is not a file in public/").into());
+    }
+    let code = format!(
+        "pub const NAME: Text = {:?};\npub const CONTACT: &str = {:?};\npub const LOGO: &str = {:?};\npub const PRIVACY: Text = {:?};\npub const ACCESSIBILITY: Text = {:?};\n",
+        texts_of(&table, "name", &file)?,
+        plain("contact"),
+        logo,
+        texts_of(&table, "privacy", &file)?,
+        texts_of(&table, "accessibility", &file)?,
+    );
+    std::fs::write(out_dir.join("operator.rs"), code)?;
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
     check_locales()?;
     println!("cargo::rerun-if-changed=build.rs");
@@ -78,5 +121,6 @@ fn main() -> Result<(), Box<dyn Error>> {
     let bytes = kzvisa_rules::Rules::encode_files_for_page(&files).map_err(|e| e.to_string())?;
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
     std::fs::write(out_dir.join("rules.bin"), bytes)?;
+    operator(&out_dir)?;
     Ok(())
 }

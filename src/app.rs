@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::embed::{self, Host};
 use crate::flow::{self, Flow, Step};
 use crate::i18n::*;
+use crate::operator;
 use crate::result::ResultScreen;
 use crate::state::{browser_locale, is_kiosk, rules, use_lang, Key, Lang, ShownErrors, Store};
 use crate::steps::{CheckScreen, DetailsScreen, NationalityScreen, PassportScreen, PurposeScreen, TripScreen};
@@ -50,10 +51,33 @@ fn title_follows(screen: impl Fn(Locale) -> String + 'static) {
     });
 }
 
+/// Who runs the check (operator.toml), at the foot of every page and on paper. `root` leads
+/// from the page to the build's root, where `public/` is.
+fn operator_block(root: &'static str) -> impl IntoView {
+    view! {
+        <div class="operator">
+            <p class="operator-name">
+                {operator::logo().map(|src| view! { <img class="operator-logo" src=format!("{root}{src}") alt="" /> })}
+                {tr(|l| td_string!(l, app.run_by))} " " <strong>{tr(operator::name)}</strong>
+            </p>
+            {operator::contact().map(|c| view! { <p class="operator-contact">{tr(|l| td_string!(l, app.contact))} " " <span class="url">{c}</span></p> })}
+            <p class="operator-privacy">{tr(operator::privacy)}</p>
+            <details class="operator-accessibility no-print">
+                <summary>{tr(|l| td_string!(l, app.accessibility))}</summary>
+                <p>{tr(operator::accessibility)}</p>
+            </details>
+        </div>
+    }
+}
+
 /// The frame of every page: skip link, update notice, header with the languages, the page's
 /// `<main>`, and the footer (`more`: the page's own links there).
 #[component]
-fn Frame(children: Children, #[prop(optional)] more: Option<AnyView>) -> impl IntoView {
+fn Frame(
+    children: Children,
+    #[prop(optional)] more: Option<AnyView>,
+    #[prop(default = "")] root: &'static str,
+) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
             ev.prevent_default();
@@ -69,7 +93,7 @@ fn Frame(children: Children, #[prop(optional)] more: Option<AnyView>) -> impl In
         {children()}
         <footer class="footer">
             <div class="container">
-                <p>{tr(|l| td_string!(l, app.privacy))}</p>
+                {operator_block(root)}
                 {more}
             </div>
         </footer>
@@ -147,7 +171,7 @@ pub fn GroupApp() -> impl IntoView {
         _ => view! { <crate::group::GroupScreen /> }.into_any(),
     };
     view! {
-        <Frame>
+        <Frame root="../">
             <main id="main" class="container" data-step="group">{screen}</main>
         </Frame>
     }

@@ -8,6 +8,7 @@ mod files;
 mod flow;
 mod group;
 mod kiosk;
+mod operator;
 mod plural;
 mod result;
 mod scanner;

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 // Lowest first: a module may use those in the layers below its own, never above or beside.
 const LAYERS = [
   ['i18n'],
-  ['plural', 'flow'],
+  ['plural', 'flow', 'operator'],
   ['texts'],
   ['state'],
   ['widgets', 'files'],

@@ -1,8 +1,10 @@
-//! "About these rules": every text and act the data rest on, with its date in force, how
-//! sure we are of it and where it was read. Addresses are shown as text, never as links:
-//! a kiosk must not leave the app, and a traveller can copy them.
+//! The texts a result rests on, named once at its end ("Sources"), and "About these rules":
+//! every text and act of the data, with its date in force, how sure we are of it and where it
+//! was read. Addresses are shown as text, never as links: a kiosk must not leave the app,
+//! and a traveller can copy them.
 
 use kzvisa_rules::data::model::Source;
+use kzvisa_rules::Assessment;
 use leptos::prelude::*;
 
 use crate::i18n::*;
@@ -10,17 +12,32 @@ use crate::state::rules;
 use crate::texts;
 use crate::widgets::{tr, tr_string};
 
+/// A text's name and date in force, and (`full`) how sure we are of it.
+fn source_heading(s: &'static Source, full: bool) -> impl IntoView {
+    view! {
+        <strong>{tr_string(move |l| texts::act(l, s))}</strong>
+        {s.in_force.map_or_else(
+            || view! { " — " {tr(|l| td_string!(l, result.in_force_unknown))} }.into_any(),
+            |d| view! { " — " {tr_string(move |l| td_string!(l, result.in_force, date = texts::date(l, d)).to_string())} }.into_any(),
+        )}
+        {full.then(|| view! { " (" {tr_string(move |l| texts::confidence(l, s.confidence).to_string())} ")" })}
+    }
+}
+
+/// One line for a result's "Sources": name, date, address.
+fn source_line(s: &'static Source) -> impl IntoView {
+    view! {
+        <li data-source=s.id.clone()>
+            {source_heading(s, false)}
+            {s.url.clone().map(|url| view! { " — " <span class="url">{url}</span> })}
+        </li>
+    }
+}
+
 fn source_item(s: &'static Source) -> impl IntoView {
     view! {
         <li data-source=s.id.clone() data-confidence=s.confidence.as_str()>
-            <p class="source-title">
-                <strong>{tr_string(move |l| texts::act(l, s))}</strong>
-                {s.in_force.map_or_else(
-                    || view! { " — " {tr(|l| td_string!(l, result.in_force_unknown))} }.into_any(),
-                    |d| view! { " — " {tr_string(move |l| td_string!(l, result.in_force, date = texts::date(l, d)).to_string())} }.into_any(),
-                )}
-                " (" {tr_string(move |l| texts::confidence(l, s.confidence).to_string())} ")"
-            </p>
+            <p class="source-title">{source_heading(s, true)}</p>
             <p lang=s.language.clone()>{s.title.clone()}</p>
             {s.url.clone().map(|url| view! {
                 <p class="source-url">
@@ -29,6 +46,27 @@ fn source_item(s: &'static Source) -> impl IntoView {
                 </p>
             })}
         </li>
+    }
+}
+
+/// The sources of every line of the result, each once, in the data's order (the five texts
+/// first, then the later acts).
+fn cited(a: &Assessment) -> Vec<&'static Source> {
+    let lines = a.documents.iter().chain(&a.steps).map(|l| &l.sources);
+    let mut ids = a.basis.sources.iter().chain(a.issues.iter().flat_map(|i| &i.sources));
+    let mut ids: Vec<&String> =
+        ids.by_ref().chain(a.deadlines.iter().flat_map(|d| &d.sources)).chain(lines.flatten()).collect();
+    ids.dedup();
+    rules().sources.iter().filter(|s| ids.contains(&&s.id)).collect()
+}
+
+/// "Sources": each text this result cites, by its name, date and address.
+pub fn result_sources(a: &Assessment) -> impl IntoView {
+    view! {
+        <section class="result-sources" aria-labelledby="result-sources">
+            <h2 id="result-sources">{tr(|l| td_string!(l, result.sources_heading))}</h2>
+            <ul class="source-lines">{cited(a).into_iter().map(source_line).collect_view()}</ul>
+        </section>
     }
 }
 

@@ -122,6 +122,7 @@ fn Outcome(a: Assessment) -> impl IntoView {
             {checklist::steps(a.clone())}
             {checklist::documents(a.clone())}
             {issue_list(&a, Severity::Info, "issues-info", |l| td_string!(l, result.info))}
+            {about::result_sources(&a)}
             {meta(&a)}
             {late}
         </div>

@@ -17,15 +17,18 @@ pub fn Sources(cites: Vec<Cite>, #[prop(default = None)] doubt: Option<String>) 
             <summary>{tr(|l| td_string!(l, result.sources))}</summary>
             <ul>
                 {cites.into_iter().map(|c| {
-                    let title = rules.source(&c.doc).map(|s| s.title.clone()).unwrap_or_default();
+                    let source = rules.source(&c.doc);
+                    let title = source.map(|s| s.title.clone()).unwrap_or_default();
+                    // The quote's language, for the reader's voice and the hyphenation.
+                    let language = source.map(|s| s.language.clone());
                     let doc = c.doc.clone();
                     view! {
-                        <li>
+                        <li data-doc=c.doc.clone()>
                             <p class="source-title">
                                 <strong>{tr_string(move |l| td_string!(l, result.source, id = doc.clone()).to_string())}</strong>
                                 ": " {title} " — " {c.clause}
                             </p>
-                            <blockquote>{c.quote}</blockquote>
+                            <blockquote lang=language>{c.quote}</blockquote>
                         </li>
                     }
                 }).collect_view()}

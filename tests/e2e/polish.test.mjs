@@ -138,3 +138,35 @@ test('the first screenful on a phone shows the verdict and the one next thing to
   assert.ok(bottom <= 800, `within the first screenful: ${bottom}`);
   await page.context().close();
 });
+
+test('one "Sources" section names each text the result cites, by name, date and address', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}#${RESULT}&lang=ru`);
+  await ready(page);
+  const listed = await page.$$eval('.result-sources li[data-source]', (items) => items.map((i) => i.dataset.source));
+  const cited = await page.$$eval('.result .sources li[data-doc]', (items) => [...new Set(items.map((i) => i.dataset.doc))]);
+  assert.ok(cited.length > 0);
+  for (const doc of cited) assert.ok(listed.includes(doc), `${doc} is cited by a line and named in Sources`);
+  assert.equal(new Set(listed).size, listed.length, 'each text once');
+  assert.ok(listed.length < await page.$$eval('.about-rules li[data-source]', (i) => i.length), 'only what this result cites');
+  assert.equal(await page.textContent('#result-sources'), 'Источники');
+  for (const item of await page.$$('.result-sources li')) {
+    assert.match(await item.textContent(), /\d{4}|не найдена/, 'a date, or that it is unknown');
+  }
+  assert.ok(await page.$('.result-sources .url'), 'addresses, as text');
+  assert.equal(await page.locator('.result-sources a').count(), 0);
+  assert.deepEqual(await axe(page), []);
+  await page.context().close();
+});
+
+test('by default the footer says what the app is and who to ask, in the page\'s language', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}#lang=kk&today=2026-11-21`);
+  await ready(page);
+  assert.match(await page.textContent('.operator-name'), /ресми мемлекеттік қызмет емес/);
+  assert.match(await page.textContent('.operator-privacy'), /cookie/);
+  await tabTo(page, '.operator-accessibility summary');
+  await page.keyboard.press('Enter');
+  assert.match(await page.textContent('.operator-accessibility p'), /WCAG 2\.2/);
+  await page.context().close();
+});
