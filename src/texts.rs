@@ -339,6 +339,14 @@ pub fn confidence(l: Locale, c: Confidence) -> &'static str {
 /// An act named by its kind, number and date: "Government resolution No. 1146 of 31
 /// December 2022". The title stays in the act's own language, shown with its citations.
 pub fn act(l: Locale, s: &Source) -> String {
+    if let Some(names) = &s.names {
+        return match l {
+            Locale::en => &names.en,
+            Locale::ru => &names.ru,
+            Locale::kk => &names.kk,
+        }
+        .clone();
+    }
     let kind = match s.kind {
         SourceKind::Seed => td_string!(l, act.seed),
         SourceKind::Treaty => td_string!(l, act.treaty),
@@ -450,6 +458,20 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_five_texts_go_by_their_names_in_the_page_language_and_acts_by_kind_and_number() {
+        let source = |id: &str| rules().source(id).unwrap();
+        assert_eq!(act(Locale::ru, source("003")), "Регистрация иностранных граждан и безвизовый режим");
+        assert_eq!(act(Locale::kk, source("003")), "Шетел азаматтарын тіркеу және визасыз режим");
+        for l in [Locale::en, Locale::ru, Locale::kk] {
+            for id in ["000", "001", "002", "003", "004"] {
+                assert!(!act(l, source(id)).is_empty(), "{id} has a name in {l:?}");
+            }
+        }
+        let code = act(Locale::en, source("labour-code"));
+        assert!(code.contains("414-V") && code.contains("2015"), "{code}");
     }
 
     #[test]

@@ -16,10 +16,12 @@ use crate::widgets::{tr, tr_string};
 fn source_heading(s: &'static Source, full: bool) -> impl IntoView {
     view! {
         <strong>{tr_string(move |l| texts::act(l, s))}</strong>
-        {s.in_force.map_or_else(
-            || view! { " — " {tr(|l| td_string!(l, result.in_force_unknown))} }.into_any(),
-            |d| view! { " — " {tr_string(move |l| td_string!(l, result.in_force, date = texts::date(l, d)).to_string())} }.into_any(),
-        )}
+        // The five texts carry no date in force of their own: nothing is missing there.
+        {match (s.in_force, s.is_core()) {
+            (Some(d), _) => Some(view! { " — " {tr_string(move |l| td_string!(l, result.in_force, date = texts::date(l, d)).to_string())} }.into_any()),
+            (None, false) => Some(view! { " — " {tr(|l| td_string!(l, result.in_force_unknown))} }.into_any()),
+            (None, true) => None,
+        }}
         {full.then(|| view! { " (" {tr_string(move |l| texts::confidence(l, s.confidence).to_string())} ")" })}
     }
 }

@@ -18,15 +18,15 @@ pub fn Sources(cites: Vec<Cite>, #[prop(default = None)] doubt: Option<String>) 
             <ul>
                 {cites.into_iter().map(|c| {
                     let source = rules.source(&c.doc);
-                    let title = source.map(|s| s.title.clone()).unwrap_or_default();
                     // The quote's language, for the reader's voice and the hyphenation.
                     let language = source.map(|s| s.language.clone());
-                    let doc = c.doc.clone();
+                    // The text's name in the page's language; the clause as the text gives it.
+                    let name = source.map(|s| tr_string(move |l| crate::texts::act(l, s)));
                     view! {
                         <li data-doc=c.doc.clone()>
                             <p class="source-title">
-                                <strong>{tr_string(move |l| td_string!(l, result.source, id = doc.clone()).to_string())}</strong>
-                                ": " {title} " — " {c.clause}
+                                <strong>{name}</strong>
+                                " — " <span lang=language.clone()>{c.clause}</span>
                             </p>
                             <blockquote lang=language>{c.quote}</blockquote>
                         </li>
