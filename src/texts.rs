@@ -588,7 +588,7 @@ mod tests {
         assert_eq!(step(Locale::en, collect), "Collect your visa: it takes at most 5 working days from applying");
         assert_eq!(
             step(Locale::ru, collect),
-            "Получите визу: срок оформления после подачи — не больше, чем 5 рабочих дней"
+            "Получите визу: срок оформления после подачи — не более 5 рабочих дней"
         );
         let approval = b.steps.iter().find(|s| s.code == "invitation_approval").unwrap();
         assert!(
