@@ -579,9 +579,9 @@ mod tests {
         );
         assert_eq!(
             issue(Locale::ru, over, a.purpose),
-            "Срок пребывания (20 дней) больше, чем разрешено без визы: 14 дней."
+            "Срок пребывания (20 дней) превышает безвизовый срок: 14 дней."
         );
-        assert_eq!(issue(Locale::kk, over, a.purpose), "Болу мерзімі (20 күн) визасыз рұқсат етілгеннен ұзақ: 14 күн.");
+        assert_eq!(issue(Locale::kk, over, a.purpose), "Болу мерзімі (20 күн) визасыз рұқсат етілген мерзімнен асады: 14 күн.");
         // The host's notification: the step names the working days the rule gives.
         let b = assess("US", "work", "2026-12-01", "2026-12-20");
         let collect = b.steps.iter().find(|s| s.code == "collect_visa").unwrap();
