@@ -53,21 +53,25 @@ fn remedy(a: &Assessment) -> Option<impl IntoView> {
     Some(view! { <p class="verdict-remedy" data-remedy="shorten"><strong>{words}</strong></p> })
 }
 
-/// The one next thing to do, and by when: the first dated step not yet past, so that the
-/// first screenful says it.
+/// The one next thing to do, and by when: the first dated step, so that the first screenful
+/// says it. When its day has passed it is still the next thing to do, and the line says so.
 fn next_action(a: &Assessment) -> Option<impl IntoView> {
-    let step = a.steps.iter().find(|s| s.date.is_some_and(|d| d >= a.today))?.clone();
+    let step = a.steps.iter().find(|s| s.date.is_some())?.clone();
     let (date, code) = (step.date?, step.code.clone());
-    let on_the_day = step.anchor == Some(DeadlineCode::Entry);
+    let (on_the_day, overdue) = (step.anchor == Some(DeadlineCode::Entry), date < a.today);
     let words = tr_string(move |l| {
+        let what = texts::step(l, &step);
+        if overdue {
+            return td_string!(l, result.next_overdue, step = what, date = texts::date(l, date)).to_string();
+        }
         let when = if on_the_day {
             td_string!(l, result.on, date = texts::date_on(l, date)).to_string()
         } else {
             td_string!(l, result.by, date = texts::date_until(l, date)).to_string()
         };
-        td_string!(l, result.next, step = texts::step(l, &step), date = when).to_string()
+        td_string!(l, result.next, step = what, date = when).to_string()
     });
-    Some(view! { <p class="verdict-next" data-next=code><strong>{words}</strong></p> })
+    Some(view! { <p class="verdict-next" data-next=code data-overdue=overdue.to_string()><strong>{words}</strong></p> })
 }
 
 /// The verdict's heading, its trip, and what it rests on.
