@@ -30,7 +30,8 @@ pub fn key_dates(assessment: Assessment) -> impl IntoView {
                     <span class="date-label">{tr_string(move |l| texts::deadline(l, &d))}</span>
                     <strong class="date-value">{tr_string(move |l| texts::date(l, date))}</strong>
                     {(!confirmed).then(|| view! { <span class="estimated">{tr(|l| td_string!(l, result.estimated))}</span> })}
-                    {passed(date, today)}
+                    // What follows from a passed date is said once, at its step.
+                    {(date < today).then(|| view! { <span class="passed-mark" data-passed="true">{tr(|l| td_string!(l, result.passed_short))}</span> })}
                     {sources}
                 </li>
             }

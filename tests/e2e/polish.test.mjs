@@ -86,8 +86,10 @@ test('key dates come in time order; a step on arrival day says "On", a past date
   await ready(page);
   const codes = await page.$$eval('.date-list > li', (ls) => ls.map((l) => l.dataset.code));
   assert.deepEqual(codes.slice(0, 3), ['invitation_request_by', 'visa_application_by', 'host_notification'], `in time order: ${codes}`);
-  assert.ok(await page.$('.date-list li[data-code="invitation_request_by"].passed .passed-note'), 'the invitation date has passed, and it says so');
-  assert.equal(await page.$('.date-list li[data-code="visa_application_by"] .passed-note'), null, 'the application date has not');
+  assert.ok(await page.$('.date-list li[data-code="invitation_request_by"].passed .passed-mark'), 'the invitation date has passed, and it says so');
+  assert.equal(await page.$('.date-list li[data-code="visa_application_by"] .passed-mark'), null, 'the application date has not');
+  assert.equal(await page.locator('.date-list .passed-note').count(), 0, 'what follows is said once, at the step');
+  assert.ok(await page.$('.step-list li .passed-note'), 'at the step');
   assert.deepEqual(await axe(page), []);
   await page.goto(`${server.url}#today=2026-11-21&nationality=DE&purpose=tourism&passport.expires=2031-01-01&trip.entry=2026-12-01&trip.exit=2026-12-20&trip.entry_point=airport_almaty&lang=en`);
   await page.waitForSelector('.step-list li[data-code="cross_at_international_checkpoint"] .due');
