@@ -336,8 +336,9 @@ pub fn confidence(l: Locale, c: Confidence) -> &'static str {
     }
 }
 
-/// An act named by its kind, number and date: "Government resolution No. 1146 of 31
-/// December 2022". The title stays in the act's own language, shown with its citations.
+/// A text by the short name the data give it in the page's language (the five texts), else
+/// by its kind, number and date: "Government resolution No. 1146 of 31 December 2022". The
+/// full title stays in the text's own language, in "About these rules".
 pub fn act(l: Locale, s: &Source) -> String {
     if let Some(names) = &s.names {
         return match l {

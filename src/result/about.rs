@@ -55,10 +55,14 @@ fn source_item(s: &'static Source) -> impl IntoView {
 /// first, then the later acts).
 fn cited(a: &Assessment) -> Vec<&'static Source> {
     let lines = a.documents.iter().chain(&a.steps).map(|l| &l.sources);
-    let mut ids = a.basis.sources.iter().chain(a.issues.iter().flat_map(|i| &i.sources));
-    let mut ids: Vec<&String> =
-        ids.by_ref().chain(a.deadlines.iter().flat_map(|d| &d.sources)).chain(lines.flatten()).collect();
-    ids.dedup();
+    let ids: Vec<&String> = a
+        .basis
+        .sources
+        .iter()
+        .chain(a.issues.iter().flat_map(|i| &i.sources))
+        .chain(a.deadlines.iter().flat_map(|d| &d.sources))
+        .chain(lines.flatten())
+        .collect();
     rules().sources.iter().filter(|s| ids.contains(&&s.id)).collect()
 }
 
