@@ -1,29 +1,51 @@
 // Time from navigation to an interactive first question, in headless Chromium with the
-// CPU throttled 4x through the DevTools protocol (a slow phone). Prints each run and the
-// median. Usage: node tools/perf.mjs [DIST_DIR] [RUNS]
+// CPU throttled 4x through the DevTools protocol (a slow phone), on the build served by
+// nginx as a host serves it (deploy/nginx/). With a second build (bench/floor, the bare
+// Leptos counter), the same timing of its first click, as the floor any Leptos app starts
+// from. Prints each run and the medians.
+// Usage: node tools/perf.mjs [DIST_DIR] [RUNS] [FLOOR_DIST_DIR]
 import { serve, launch } from '../tests/e2e/support.mjs';
+import { serveFloor } from './floor.mjs';
 
-const dist = process.argv[2] ?? 'dist';
-const runs = Number(process.argv[3] ?? 5);
-const server = await serve(dist);
+const [dist = 'dist', runs = '5', floorDist] = process.argv.slice(2);
 const browser = await launch();
-const times = [];
-for (let i = 0; i < runs; i++) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.goto(`${server.url}#lang=en`, { waitUntil: 'commit' });
-  // Interactive: the first question's field is rendered and accepts typing.
+
+/** The median of `runs` timings of `interact` on a fresh page at `url`. */
+async function median(name, url, interact) {
+  const times = [];
+  for (let i = 0; i < Number(runs); i++) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(url, { waitUntil: 'commit' });
+    await interact(page);
+    const ms = await page.evaluate(() => performance.now());
+    times.push(ms);
+    console.log(`${name} run ${i + 1}: ${ms.toFixed(0)} ms`);
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const app = await serve(dist);
+// Interactive: the first question's field is rendered and answers typing with suggestions.
+const appMs = await median('kzvisa', `${app.url}#lang=en`, async (page) => {
   await page.waitForSelector('#nationality:not([disabled])', { timeout: 60000 });
   await page.type('#nationality', 'de');
   await page.waitForSelector('#nationality-matches button');
-  const ms = await page.evaluate(() => performance.now());
-  times.push(ms);
-  console.log(`run ${i + 1}: ${ms.toFixed(0)} ms`);
-  await context.close();
+});
+await app.close();
+console.log(`median navigation to interactive first question (CPU 4x slower): ${appMs.toFixed(0)} ms`);
+
+if (floorDist) {
+  const floor = await serveFloor(floorDist, dist);
+  const floorMs = await median('floor', floor.url, async (page) => {
+    await page.click('main button', { timeout: 60000 });
+    await page.waitForFunction(() => document.querySelector('main button').textContent.includes('1'));
+  });
+  await floor.close();
+  console.log(`median navigation to the bare counter's first click (CPU 4x slower): ${floorMs.toFixed(0)} ms`);
 }
-times.sort((a, b) => a - b);
-console.log(`median navigation to interactive first question (CPU 4x slower): ${times[Math.floor(times.length / 2)].toFixed(0)} ms`);
 await browser.close();
-await server.close();

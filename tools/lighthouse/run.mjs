@@ -6,16 +6,12 @@
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { start } from '../../deploy/nginx/serve.mjs';
-import { headers } from '../../deploy/headers.mjs';
-import { compress } from '../../deploy/compress.mjs';
+import { serveFloor } from '../floor.mjs';
 import { CHROMIUM_ARGS } from '../../tests/e2e/support.mjs';
 
 const [appDist = 'dist', floorDist = 'bench/floor/dist', runs = '3'] = process.argv.slice(2);
 
-// The counter gets the app's headers but its policy: Trunk's start-up script is inline there.
-compress(floorDist);
-const floorHeaders = headers(appDist).filter(([name]) => name !== 'Content-Security-Policy');
-const servers = { app: await start(appDist), floor: await start(floorDist, undefined, floorHeaders) };
+const servers = { app: await start(appDist), floor: await serveFloor(floorDist, appDist) };
 const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
 
 const AUDITS = { fcp: 'first-contentful-paint', lcp: 'largest-contentful-paint', tti: 'interactive', tbt: 'total-blocking-time', bytes: 'total-byte-weight' };
@@ -24,6 +20,11 @@ try {
   for (let i = 0; i < Number(runs); i++) {
     for (const name of ['floor', 'app']) {
       const { lhr } = await lighthouse(`${servers[name].url}#lang=en`, { port: chrome.port, output: 'json', logLevel: 'error' });
+      // A run Lighthouse could not complete (say, no paint seen) is shown, not counted.
+      if (lhr.runtimeError) {
+        console.log(name.padEnd(6), `run ${i + 1} failed: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+        continue;
+      }
       const row = { run: i + 1 };
       for (const [key, category] of Object.entries(lhr.categories)) row[key] = Math.round(category.score * 100);
       for (const [key, audit] of Object.entries(AUDITS)) row[key] = Math.round(lhr.audits[audit].numericValue);
