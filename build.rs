@@ -118,7 +118,12 @@ fn main() -> Result<(), Box<dyn Error>> {
         texts.push((name, text));
     }
     let files: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
-    let bytes = kzvisa_rules::Rules::encode_files_for_page(&files).map_err(|e| e.to_string())?;
+    // The group check (feature `group-page`) shows verdicts, not the texts behind them.
+    let text = match std::env::var_os("CARGO_FEATURE_GROUP_PAGE") {
+        Some(_) => kzvisa_rules::PageText::None,
+        None => kzvisa_rules::PageText::All,
+    };
+    let bytes = kzvisa_rules::Rules::encode_files_for_page(&files, text).map_err(|e| e.to_string())?;
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
     std::fs::write(out_dir.join("rules.bin"), bytes)?;
     operator(&out_dir)?;

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use kzvisa_rules::data::BUILTIN;
-use kzvisa_rules::{evaluate, IssueCode, RawCase, Route, Rules};
+use kzvisa_rules::{evaluate, IssueCode, PageText, RawCase, Route, Rules};
 
 fn with_file(name: &str, edit: impl Fn(&str) -> String) -> Vec<(&'static str, String)> {
     BUILTIN.iter().map(|(n, t)| (*n, if *n == name { edit(t) } else { t.to_string() })).collect()
@@ -152,6 +152,10 @@ fn bad_references_are_refused_naming_the_entry() {
     assert!(e.contains("steps.toml: step \"register_on_portal\": appears more than once"), "{e}");
     let e = errors_of(&with_file("rules.toml", |t| t.replacen("from = \"2026-03-10\"", "from = \"2026-02-30\"", 1)));
     assert!(e.contains("rules.toml") && e.contains("not a day of the calendar"), "{e}");
+    let e = errors_of(&with_file("documents.toml", |t| {
+        t.replacen("[[document]]", "[[document]]\ndoubt_ru = \"Сомнение\"", 1)
+    }));
+    assert!(e.contains("documents.toml: document") && e.contains("without the `doubt` they translate"), "{e}");
     let e =
         errors_of(&with_file("calendar.toml", |t| t.replace("day_off = \"2024-05-08\"", "day_off = \"2024-05-11\"")));
     assert!(e.contains("calendar.toml: year 2024: transfer day_off 2024-05-11 must be a weekday of this year"), "{e}");
@@ -164,6 +168,27 @@ fn every_problem_is_reported_not_just_the_first() {
     });
     let errors = load(&files).unwrap_err();
     assert_eq!(errors.0.len(), 2, "{errors}");
+}
+
+#[test]
+fn every_doubt_the_page_shows_reads_in_russian_and_kazakh_too() {
+    let rules = Rules::builtin().unwrap();
+    let doubts = rules.rules.iter().filter_map(|e| e.doubt().map(|d| (format!("rule {}", e.id), d)));
+    let doubts = doubts.chain(rules.regimes.iter().filter_map(|g| g.doubt().map(|d| (format!("regime {}", g.id), d))));
+    let items = rules.documents.iter().chain(&rules.steps);
+    let doubts: Vec<_> =
+        doubts.chain(items.filter_map(|i| i.doubt().map(|d| (format!("item {}", i.code), d)))).collect();
+    assert!(doubts.len() >= 40, "{}", doubts.len());
+    for (entry, d) in doubts {
+        for lang in ["ru", "kk"] {
+            let text = d.in_language(lang).unwrap_or_else(|| panic!("{entry}: no {lang} doubt"));
+            // The years, text numbers and act numbers are the English one's (days and months
+            // may be written as words).
+            for number in d.en.split(|c: char| !c.is_ascii_digit()).filter(|n| n.len() >= 3) {
+                assert!(text.contains(number), "{entry} ({lang}): {number} is missing from {text}");
+            }
+        }
+    }
 }
 
 #[test]
@@ -221,5 +246,22 @@ fn the_binary_form_loads_the_same_rules() {
         }
     }
     assert!(Rules::from_binary(&bytes[..bytes.len() / 2]).is_err(), "a truncated binary is refused, not misread");
+    // The pages' copies: the traveller's keeps the legal text, the group check's carries none
+    // of its words, and both assess every traveller as the full data do.
+    let traveller = Rules::encode_files_for_page(&BUILTIN, PageText::All).unwrap();
+    let group = Rules::encode_files_for_page(&BUILTIN, PageText::None).unwrap();
+    assert!(group.len() * 2 < traveller.len(), "{} of {}", group.len(), traveller.len());
+    let (traveller, group) =
+        (Rules::from_checked_binary(&traveller).unwrap(), Rules::from_checked_binary(&group).unwrap());
+    assert!(group.sources.iter().all(|s| s.title.is_empty() && s.url.is_none()));
+    assert_eq!(traveller.cites_of("visa_required", None).1.map(|d| d.kk.is_some()), Some(true));
+    for nationality in ["DE", "IN", "RU", "CN", "TR", "VG", "US", "AM", "PK", "NG", "MO"] {
+        for (entry, exit) in [("2026-12-01", "2026-12-10"), ("2027-05-14", "2027-07-20"), ("2023-06-01", "2023-06-20")]
+        {
+            let c = case(nationality, entry, exit);
+            assert_eq!(evaluate(&group, &c), evaluate(builtin, &c), "{nationality} {entry}");
+            assert_eq!(evaluate(&traveller, &c), evaluate(builtin, &c), "{nationality} {entry}");
+        }
+    }
     assert!(Rules::from_checked_binary(&bytes[..bytes.len() / 2]).is_err(), "even unchecked");
 }

@@ -22,7 +22,6 @@ mod verdict;
 /// into force on `from`, the one the engine applied.
 fn sources_for(id: &str, from: Option<NaiveDate>) -> impl IntoView {
     let (cites, doubt) = rules().cites_of(id, from);
-    let doubt = doubt.map(str::to_string);
     view! { <Sources cites=cites.to_vec() doubt=doubt /> }
 }
 

@@ -190,3 +190,18 @@ test('a first step already overdue is still the next thing to do, and the verdic
   assert.match(await page.textContent('.verdict-next'), /срок был \d+ ноября 2026 г\., сделайте это сейчас/);
   await page.context().close();
 });
+
+test('a note on the texts reads in the page\'s language', async () => {
+  const page = await openPage(browser);
+  for (const [lang, script] of [['ru', /[а-яё]{4}/i], ['kk', /[әіңғүұқөһа-я]{4}/i]]) {
+    await page.goto(`${server.url}#${RESULT}&lang=${lang}`);
+    await ready(page);
+    const note = page.locator('.sources .doubt').first();
+    await note.evaluate((n) => { n.closest('details').open = true; });
+    const text = await note.locator('span').textContent();
+    assert.match(text, script, `${lang}: ${text}`);
+    assert.doesNotMatch(text, /\b(the|and|is|of)\b/, `${lang}: no English left`);
+    assert.equal(await note.locator('span').getAttribute('lang'), null, 'in the page\'s language, not marked as English');
+  }
+  await page.context().close();
+});

@@ -96,6 +96,49 @@ struct DataSet {
     calendar: CalendarFile,
 }
 
+/// How much of the legal text a page carries besides the rules themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageText {
+    /// Citations' clauses and quotes, doubts in every language, and the acts' names, titles
+    /// and addresses: the traveller's check shows them.
+    All,
+    /// None of them: the group check shows verdicts only.
+    None,
+}
+
+impl DataSet {
+    /// Empties the words of citations, doubts and sources, keeping what the engine reads: a
+    /// doubt still marks its entry (an entry in doubt is not applied), a citation its source.
+    #[cfg(feature = "toml")]
+    fn drop_legal_text(&mut self) {
+        let empty = |doubt: &mut Option<String>, ru: &mut Option<String>, kk: &mut Option<String>| {
+            if let Some(d) = doubt {
+                d.clear();
+            }
+            (*ru, *kk) = (None, None);
+        };
+        let cites = |cites: &mut Vec<model::Cite>| {
+            cites.iter_mut().for_each(|c| (c.clause, c.quote) = (String::new(), String::new()));
+        };
+        for r in &mut self.rules.rule {
+            empty(&mut r.doubt, &mut r.doubt_ru, &mut r.doubt_kk);
+            cites(&mut r.cite);
+        }
+        for g in &mut self.regimes.regime {
+            empty(&mut g.doubt, &mut g.doubt_ru, &mut g.doubt_kk);
+            cites(&mut g.cite);
+        }
+        for i in self.documents.document.iter_mut().chain(&mut self.steps.step) {
+            empty(&mut i.doubt, &mut i.doubt_ru, &mut i.doubt_kk);
+            cites(&mut i.cite);
+        }
+        cites(&mut self.calendar.meta.cite);
+        for s in &mut self.sources.source {
+            (s.title, s.names, s.url) = (String::new(), None, None);
+        }
+    }
+}
+
 /// Parses the TOML files of a data set; every name in [`FILES`] must be given once.
 #[cfg(feature = "toml")]
 fn parse_files(files: &[(&str, &str)]) -> Result<DataSet, DataErrors> {
@@ -186,20 +229,29 @@ impl Rules {
 
     /// Like [`Rules::encode_files`], for a page: the same checks, then what a page never
     /// shows is left out of the bytes it carries (the research notes on sources, their
-    /// publishers, the discrepancies, the lines each list gives a state). `kzvisa rules`
-    /// shows all of it; the page shows citations, doubts, titles, addresses and dates.
+    /// publishers, the discrepancies, the lines each list gives a state and the words of a
+    /// state's doubt). `kzvisa rules`
+    /// shows all of it; the traveller's page shows citations, doubts, titles, addresses and
+    /// dates ([`PageText::All`]); the group check none of them ([`PageText::None`]).
     #[cfg(feature = "toml")]
-    pub fn encode_files_for_page(files: &[(&str, &str)]) -> Result<Vec<u8>, DataErrors> {
+    pub fn encode_files_for_page(files: &[(&str, &str)], text: PageText) -> Result<Vec<u8>, DataErrors> {
         Rules::from_files(files)?;
         let mut set = parse_files(files)?;
         for source in &mut set.sources.source {
             (source.note, source.publisher) = (None, None);
         }
         set.sources.discrepancy.clear();
+        // A state's entry in doubt is not applied: the page needs the mark, not its words.
         for regime in &mut set.regimes.regime {
-            regime.countries.iter_mut().for_each(|c| c.lines.clear());
+            for country in &mut regime.countries {
+                country.lines.clear();
+                country.doubt.iter_mut().for_each(String::clear);
+            }
         }
         set.countries.meta = CountriesMeta { source: String::new(), generator: String::new() };
+        if text == PageText::None {
+            set.drop_legal_text();
+        }
         postcard::to_allocvec(&set).map_err(|e| binary_error(&e))
     }
 
@@ -262,7 +314,7 @@ impl Rules {
     /// The citations and recorded doubt behind an id an assessment names: the entry of a
     /// rule that came into force on `from` (as the assessment records it), a regime, or a
     /// document or step code.
-    pub fn cites_of(&self, id: &str, from: Option<NaiveDate>) -> (&[model::Cite], Option<&str>) {
+    pub fn cites_of(&self, id: &str, from: Option<NaiveDate>) -> (&[model::Cite], Option<model::Doubt<'_>>) {
         let rule = RuleId::parse(id).and_then(|id| {
             let mut entries = self.rules.iter().filter(|r| r.id == id);
             match from {
@@ -271,13 +323,13 @@ impl Rules {
             }
         });
         if let Some(rule) = rule {
-            return (&rule.cite, rule.doubt.as_deref());
+            return (&rule.cite, rule.doubt());
         }
         if let Some(regime) = self.regime(id) {
-            return (&regime.cite, regime.doubt.as_deref());
+            return (&regime.cite, regime.doubt());
         }
         match self.documents.iter().chain(&self.steps).find(|i| i.code == id) {
-            Some(item) => (&item.cite, item.doubt.as_deref()),
+            Some(item) => (&item.cite, item.doubt()),
             None => (&[], None),
         }
     }

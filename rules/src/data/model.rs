@@ -39,6 +39,43 @@ pub struct Cite {
     pub quote: String,
 }
 
+/// A doubt the data record about an entry: the English, and the Russian and Kazakh where
+/// the data give them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Doubt<'a> {
+    pub en: &'a str,
+    pub ru: Option<&'a str>,
+    pub kk: Option<&'a str>,
+}
+
+impl<'a> Doubt<'a> {
+    fn of(en: &'a Option<String>, ru: &'a Option<String>, kk: &'a Option<String>) -> Option<Self> {
+        Some(Doubt { en: en.as_deref()?, ru: ru.as_deref(), kk: kk.as_deref() })
+    }
+
+    /// In a language (`en`, `ru`, `kk`), if the data give it in that language.
+    pub fn in_language(&self, lang: &str) -> Option<&'a str> {
+        match lang {
+            "en" => Some(self.en),
+            "ru" => self.ru,
+            "kk" => self.kk,
+            _ => None,
+        }
+    }
+}
+
+impl RuleEntry {
+    pub fn doubt(&self) -> Option<Doubt<'_>> {
+        Doubt::of(&self.doubt, &self.doubt_ru, &self.doubt_kk)
+    }
+}
+
+impl Item {
+    pub fn doubt(&self) -> Option<Doubt<'_>> {
+        Doubt::of(&self.doubt, &self.doubt_ru, &self.doubt_kk)
+    }
+}
+
 /// sources.toml `[meta]`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -138,6 +175,11 @@ pub struct RuleEntry {
     pub cite: Vec<Cite>,
     #[serde(default)]
     pub doubt: Option<String>,
+    /// The doubt in Russian and in Kazakh, for the page in those languages.
+    #[serde(default)]
+    pub doubt_ru: Option<String>,
+    #[serde(default)]
+    pub doubt_kk: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -190,10 +232,19 @@ pub struct Regime {
     pub cite: Vec<Cite>,
     #[serde(default)]
     pub doubt: Option<String>,
+    /// The doubt in Russian and in Kazakh, for the page in those languages.
+    #[serde(default)]
+    pub doubt_ru: Option<String>,
+    #[serde(default)]
+    pub doubt_kk: Option<String>,
     pub countries: Vec<ListedCountry>,
 }
 
 impl Regime {
+    pub fn doubt(&self) -> Option<Doubt<'_>> {
+        Doubt::of(&self.doubt, &self.doubt_ru, &self.doubt_kk)
+    }
+
     /// Whether the regime is in force on `date`.
     pub fn in_force(&self, date: NaiveDate) -> bool {
         self.from <= date && self.to.is_none_or(|to| date <= to)
@@ -240,6 +291,11 @@ pub struct Item {
     pub cite: Vec<Cite>,
     #[serde(default)]
     pub doubt: Option<String>,
+    /// The doubt in Russian and in Kazakh, for the page in those languages.
+    #[serde(default)]
+    pub doubt_ru: Option<String>,
+    #[serde(default)]
+    pub doubt_kk: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Serialize)]

@@ -138,6 +138,7 @@ impl Checker<'_> {
             }
             self.dates("rules.toml", &entry, Some(e.from), e.to);
             self.cites("rules.toml", &entry, &e.cite);
+            self.translations("rules.toml", &entry, [&e.doubt, &e.doubt_ru, &e.doubt_kk]);
             // A later act's entry may overlap a core text's: it replaces it (law=current),
             // and the core entry still answers under law=core.
             let overlaps = r.rules[..i].iter().any(|o| {
@@ -162,6 +163,7 @@ impl Checker<'_> {
             }
             self.dates("regimes.toml", &entry, Some(g.from), g.to);
             self.cites("regimes.toml", &entry, &g.cite);
+            self.translations("regimes.toml", &entry, [&g.doubt, &g.doubt_ru, &g.doubt_kk]);
             if g.purposes.is_empty() {
                 self.fail("regimes.toml", &entry, "lists no purposes");
             }
@@ -231,6 +233,13 @@ impl Checker<'_> {
         }
     }
 
+    /// A doubt's Russian and Kazakh translate its English: neither stands without it.
+    fn translations(&mut self, file: &str, entry: &str, [en, ru, kk]: [&Option<String>; 3]) {
+        if en.is_none() && (ru.is_some() || kk.is_some()) {
+            self.fail(file, entry, "has `doubt_ru` or `doubt_kk` without the `doubt` they translate");
+        }
+    }
+
     fn items(&mut self, file: &str, what: &str, items: &[Item], dated: bool) {
         self.unique(file, what, items.iter().map(|i| i.code.as_str()));
         for item in items {
@@ -250,6 +259,7 @@ impl Checker<'_> {
             }
             self.dates(file, &entry, item.from, item.to);
             self.cites(file, &entry, &item.cite);
+            self.translations(file, &entry, [&item.doubt, &item.doubt_ru, &item.doubt_kk]);
         }
     }
 
