@@ -86,7 +86,7 @@ pub fn date(l: Locale, d: NaiveDate) -> String {
 
 /// A date as the end of a time "until" it: in Kazakh the word before "дейін" takes the
 /// dative (2026 жылғы 5 қаңтарға дейін); English and Russian write the date as it stands
-/// (their texts say "By …", "До …", and Russian's month is already in the genitive).
+/// (their texts say "by …", "до …", and Russian's month is already in the genitive).
 pub fn date_until(l: Locale, d: NaiveDate) -> String {
     let written = date(l, d);
     if l == Locale::kk {

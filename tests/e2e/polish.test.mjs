@@ -93,8 +93,8 @@ test('key dates come in time order; a step on arrival day says "On", a past date
   assert.deepEqual(await axe(page), []);
   await page.goto(`${server.url}#today=2026-11-21&nationality=DE&purpose=tourism&passport.expires=2031-01-01&trip.entry=2026-12-01&trip.exit=2026-12-20&trip.entry_point=airport_almaty&lang=en`);
   await page.waitForSelector('.step-list li[data-code="cross_at_international_checkpoint"] .due');
-  assert.match(await page.textContent('.step-list li[data-code="cross_at_international_checkpoint"] .due'), /On 1 December 2026/);
-  assert.match(await page.textContent('.step-list li[data-code="host_notifies_migration_service"] .due'), /By /);
+  assert.match(await page.textContent('.step-list li[data-code="cross_at_international_checkpoint"] .due'), /— on 1 December 2026/);
+  assert.match(await page.textContent('.step-list li[data-code="host_notifies_migration_service"] .due'), /— by /);
   await page.goto(page.url().replace('lang=en', 'lang=kk'));
   await page.waitForFunction(() => document.documentElement.lang === 'kk');
   assert.match(await page.textContent('.step-list li[data-code="cross_at_international_checkpoint"] .due'), /желтоқсанда/);
@@ -135,7 +135,7 @@ test('the first screenful on a phone shows the verdict and the one next thing to
   await ready(page);
   const next = await page.waitForSelector('.verdict-next');
   assert.equal(await next.getAttribute('data-next'), 'get_invitation');
-  assert.match(await next.textContent(), /^Next: .* — By 11 December 2026$/);
+  assert.match(await next.textContent(), /^Next: .* — by 11 December 2026$/);
   const bottom = await next.evaluate((n) => n.getBoundingClientRect().bottom);
   assert.ok(bottom <= 800, `within the first screenful: ${bottom}`);
   await page.context().close();
