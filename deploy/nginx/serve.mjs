@@ -84,6 +84,18 @@ async function listening(port, child, deadline = Date.now() + 10000) {
  * serve another build from the next request on (an update), and `close`.
  */
 export async function start(dist, port, pairs = headers(dist)) {
+  if (port) return startOn(dist, port, pairs);
+  // A free port can be taken by another process before nginx binds it: try another.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOn(dist, await freePort(), pairs);
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+async function startOn(dist, port, pairs) {
   const prefix = mkdtempSync(join(tmpdir(), 'kzvisa-nginx-'));
   mkdirSync(join(prefix, 'snippets'));
   mkdirSync(join(prefix, 'tmp'));
@@ -93,7 +105,6 @@ export async function start(dist, port, pairs = headers(dist)) {
   // The build is reached through a link, which `setDir` swaps in one step.
   symlinkSync(resolve(dist), join(prefix, 'app'));
   symlinkSync(join(prefix, 'app'), join(prefix, 'www', SUBPATH.replaceAll('/', '')));
-  port ??= await freePort();
   writeFileSync(join(prefix, 'nginx.conf'), config(prefix, port));
   const child = spawn('nginx', ['-p', `${prefix}/`, '-c', join(prefix, 'nginx.conf'), '-e', 'stderr'], { stdio: ['ignore', 'inherit', 'inherit'] });
   const cleanup = () => rmSync(prefix, { recursive: true, force: true });
