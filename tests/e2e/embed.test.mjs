@@ -69,26 +69,32 @@ async function restrictedBuild(origins = 'https://agency.example') {
   return dir;
 }
 
-test('a host the operator lists by its origin may frame the app, under the header too', async () => {
-  const restricted = await restrictedBuild(`https://agency.example ${new URL(host.url).origin}`);
-  const served = await serve(restricted);
+/** Runs `body` on a copy of the build that allows `origins`, served by `serveWith`, then removes it. */
+async function withRestrictedBuild(origins, serveWith, body) {
+  const dir = await restrictedBuild(origins);
+  const served = await serveWith(dir);
   try {
+    await body(served);
+  } finally {
+    await served.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('a host the operator lists by its origin may frame the app, under the header too', async () => {
+  const hostOrigin = new URL(host.url).origin;
+  await withRestrictedBuild(`https://agency.example ${hostOrigin}`, serve, async (served) => {
     const response = await fetch(served.url);
-    assert.match(response.headers.get('content-security-policy'), new RegExp(`; frame-ancestors https://agency\\.example ${new URL(host.url).origin}$`));
+    assert.match(response.headers.get('content-security-policy'), new RegExp(`; frame-ancestors https://agency\\.example ${hostOrigin}$`));
     const page = await hostPage(FULL, served.url);
     await page.frameLocator('iframe').locator('.result[data-route="e_visa"]').waitFor();
     await page.waitForFunction(() => window.results.length > 0);
     await page.context().close();
-  } finally {
-    await served.close();
-    await rm(restricted, { recursive: true, force: true });
-  }
+  });
 });
 
 test('the server refuses to let a host the operator has not allowed frame the app', async () => {
-  const restricted = await restrictedBuild();
-  const served = await serve(restricted);
-  try {
+  await withRestrictedBuild(undefined, serve, async (served) => {
     const response = await fetch(served.url);
     assert.match(response.headers.get('content-security-policy'), /; frame-ancestors https:\/\/agency\.example$/);
     const page = await hostPage(FULL, served.url);
@@ -98,16 +104,11 @@ test('the server refuses to let a host the operator has not allowed frame the ap
     assert.equal(await page.frameLocator('iframe').locator('main').count(), 0, 'no app is drawn in the frame');
     assert.deepEqual(await page.evaluate(() => window.results), []);
     await page.context().close();
-  } finally {
-    await served.close();
-    await rm(restricted, { recursive: true, force: true });
-  }
+  });
 });
 
 test('on a host that sends no headers, the app itself refuses a host not allowed and sends nothing', async () => {
-  const restricted = await restrictedBuild();
-  const bare = await serveSite(restricted);
-  try {
+  await withRestrictedBuild(undefined, serveSite, async (bare) => {
     const page = await hostPage(FULL, bare.url);
     const frame = page.frameLocator('iframe');
     await frame.locator('[data-refused="true"]').waitFor();
@@ -115,10 +116,7 @@ test('on a host that sends no headers, the app itself refuses a host not allowed
     await page.waitForTimeout(500);
     assert.deepEqual(await page.evaluate(() => window.results), []);
     await page.context().close();
-  } finally {
-    await bare.close();
-    await rm(restricted, { recursive: true, force: true });
-  }
+  });
 });
 
 test('messages from anywhere but the app are ignored by the embed script', async () => {
