@@ -97,7 +97,7 @@ pub fn date_until(l: Locale, d: NaiveDate) -> String {
 }
 
 /// A date as the day something happens on: in Kazakh in the locative (2026 жылғы
-/// 1 желтоқсанда); English's text says "On …", Russian needs no word.
+/// 1 желтоқсанда); English's text says "on …", Russian needs no word.
 pub fn date_on(l: Locale, d: NaiveDate) -> String {
     let written = date(l, d);
     if l == Locale::kk {
@@ -105,6 +105,17 @@ pub fn date_on(l: Locale, d: NaiveDate) -> String {
     } else {
         written
     }
+}
+
+/// When a dated step is done: on the day of entry it happens on that day ("on …"); any other
+/// is done by its day ("by …").
+pub fn step_when(l: Locale, step: &Line) -> Option<String> {
+    let d = step.date?;
+    Some(if step.anchor == Some(DeadlineCode::Entry) {
+        td_string!(l, result.on, date = date_on(l, d)).to_string()
+    } else {
+        td_string!(l, result.by, date = date_until(l, d)).to_string()
+    })
 }
 
 /// A Kazakh word with a case ending whose forms are `[back, front, back after a voiceless

@@ -3,7 +3,7 @@
 //! in the browser build a component's view is boxed, and these are drawn once per result.
 
 use chrono::NaiveDate;
-use kzvisa_rules::{Assessment, DeadlineCode};
+use kzvisa_rules::Assessment;
 use leptos::prelude::*;
 
 use super::sources_for;
@@ -53,16 +53,9 @@ pub fn steps(assessment: Assessment) -> impl IntoView {
         .map(|s| {
             let sources = sources_for(&s.code, None);
             let (code, due) = (s.code.clone(), s.date);
-            // A step on the day of entry happens on it; any other is done by its day.
-            let on_the_day = s.anchor == Some(DeadlineCode::Entry);
-            let by = due.map(|d| {
-                let when = tr_string(move |l| {
-                    if on_the_day {
-                        td_string!(l, result.on, date = texts::date_on(l, d)).to_string()
-                    } else {
-                        td_string!(l, result.by, date = texts::date_until(l, d)).to_string()
-                    }
-                });
+            let by = due.map(|_| {
+                let line = s.clone();
+                let when = tr_string(move |l| texts::step_when(l, &line).unwrap_or_default());
                 view! { <strong class="due">" — " {when}</strong> }
             });
             let late = due.and_then(|d| passed(d, today));

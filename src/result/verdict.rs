@@ -58,17 +58,13 @@ fn remedy(a: &Assessment) -> Option<impl IntoView> {
 fn next_action(a: &Assessment) -> Option<impl IntoView> {
     let step = a.steps.iter().find(|s| s.date.is_some())?.clone();
     let (date, code) = (step.date?, step.code.clone());
-    let (on_the_day, overdue) = (step.anchor == Some(DeadlineCode::Entry), date < a.today);
+    let overdue = date < a.today;
     let words = tr_string(move |l| {
         let what = texts::step(l, &step);
         if overdue {
             return td_string!(l, result.next_overdue, step = what, date = texts::date(l, date)).to_string();
         }
-        let when = if on_the_day {
-            td_string!(l, result.on, date = texts::date_on(l, date)).to_string()
-        } else {
-            td_string!(l, result.by, date = texts::date_until(l, date)).to_string()
-        };
+        let when = texts::step_when(l, &step).unwrap_or_default();
         td_string!(l, result.next, step = what, date = when).to_string()
     });
     Some(view! { <p class="verdict-next" data-next=code data-overdue=overdue.to_string()><strong>{words}</strong></p> })
