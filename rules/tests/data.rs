@@ -156,6 +156,14 @@ fn bad_references_are_refused_naming_the_entry() {
         t.replacen("[[document]]", "[[document]]\ndoubt_ru = \"Сомнение\"", 1)
     }));
     assert!(e.contains("documents.toml: document") && e.contains("without the `doubt` they translate"), "{e}");
+    let e = errors_of(&with_file("steps.toml", |t| {
+        t.replacen("quote = \"распечатать", "ru = \"Перевод\", quote = \"распечатать", 1)
+    }));
+    assert!(e.contains("steps.toml: step \"print_e_visa\": cites `004` with a translation into `ru`"), "{e}");
+    let e = errors_of(&with_file("steps.toml", |t| {
+        t.replacen("quote = \"распечатать", "lang = \"Russian\", ru = \" \", quote = \"распечатать", 1)
+    }));
+    assert!(e.contains("an empty `ru` translation") && e.contains("not a language code"), "{e}");
     let e =
         errors_of(&with_file("calendar.toml", |t| t.replace("day_off = \"2024-05-08\"", "day_off = \"2024-05-11\"")));
     assert!(e.contains("calendar.toml: year 2024: transfer day_off 2024-05-11 must be a weekday of this year"), "{e}");
@@ -189,6 +197,32 @@ fn every_doubt_the_page_shows_reads_in_russian_and_kazakh_too() {
             }
         }
     }
+}
+
+#[test]
+fn every_quote_reads_in_english_russian_and_kazakh() {
+    let rules = Rules::builtin().unwrap();
+    let cites = rules.rules.iter().flat_map(|e| &e.cite).chain(rules.regimes.iter().flat_map(|g| &g.cite));
+    let cites = cites.chain(rules.documents.iter().chain(&rules.steps).flat_map(|i| &i.cite));
+    let cites: Vec<_> =
+        cites.chain(&rules.calendar.cite).chain(rules.calendar.years.iter().flat_map(|y| &y.cite)).collect();
+    assert!(cites.len() >= 200, "{}", cites.len());
+    let mut missing = Vec::new();
+    for c in cites {
+        let own = rules.quote_language(c).unwrap();
+        for lang in ["en", "ru", "kk"].into_iter().filter(|l| *l != own) {
+            match c.translation(lang) {
+                None => missing.push(format!("{} ({lang}): {}", c.doc, c.quote)),
+                // Years, act numbers and counts of three digits or more survive translation.
+                Some(t) => {
+                    for number in c.quote.split(|ch: char| !ch.is_ascii_digit()).filter(|n| n.len() >= 3) {
+                        assert!(t.contains(number), "{} ({lang}): {number} is missing from {t}", c.doc);
+                    }
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{} quotes lack a translation:\n{}", missing.len(), missing.join("\n"));
 }
 
 #[test]

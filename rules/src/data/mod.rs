@@ -118,7 +118,10 @@ impl DataSet {
             (*ru, *kk) = (None, None);
         };
         let cites = |cites: &mut Vec<model::Cite>| {
-            cites.iter_mut().for_each(|c| (c.clause, c.quote) = (String::new(), String::new()));
+            for c in cites {
+                (c.clause, c.quote) = (String::new(), String::new());
+                (c.en, c.ru, c.kk) = (None, None, None);
+            }
         };
         for r in &mut self.rules.rule {
             empty(&mut r.doubt, &mut r.doubt_ru, &mut r.doubt_kk);
@@ -347,5 +350,10 @@ impl Rules {
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The language of a citation's quote: its own where the data give it, else its text's.
+    pub fn quote_language<'a>(&'a self, cite: &'a model::Cite) -> Option<&'a str> {
+        cite.lang.as_deref().or_else(|| self.source(&cite.doc).map(|s| s.language.as_str()))
     }
 }

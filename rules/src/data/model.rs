@@ -36,7 +36,33 @@ fn opt_iso<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Erro
 pub struct Cite {
     pub doc: String,
     pub clause: String,
+    /// The words as the text gives them, in their own language.
     pub quote: String,
+    /// The quote's language where it is not its text's: an English report of a Russian
+    /// act, or an act's in-force note in Kazakh.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// The quote translated into the app's languages, never into its own; the page shows
+    /// it beside the quote, marked as a translation.
+    #[serde(default)]
+    pub en: Option<String>,
+    #[serde(default)]
+    pub ru: Option<String>,
+    #[serde(default)]
+    pub kk: Option<String>,
+}
+
+impl Cite {
+    /// The quote's translation into an app language (`en`, `ru`, `kk`), if the data give one.
+    pub fn translation(&self, lang: &str) -> Option<&str> {
+        match lang {
+            "en" => self.en.as_deref(),
+            "ru" => self.ru.as_deref(),
+            "kk" => self.kk.as_deref(),
+            _ => None,
+        }
+        .filter(|t| !t.is_empty())
+    }
 }
 
 /// A doubt the data record about an entry: the English, and the Russian and Kazakh where

@@ -35,6 +35,28 @@ impl Checker<'_> {
             if cite.quote.trim().is_empty() || cite.clause.trim().is_empty() {
                 self.fail(file, entry, format!("cites `{}` with an empty clause or quote", cite.doc));
             }
+            // A translation sits beside the quote: never into the quote's own language, never empty.
+            let language = self.rules.quote_language(cite);
+            for (lang, text) in [("en", &cite.en), ("ru", &cite.ru), ("kk", &cite.kk)] {
+                match text {
+                    Some(_) if language == Some(lang) => self.fail(
+                        file,
+                        entry,
+                        format!("cites `{}` with a translation into `{lang}`, the quote's own language", cite.doc),
+                    ),
+                    Some(t) if t.trim().is_empty() => {
+                        self.fail(file, entry, format!("cites `{}` with an empty `{lang}` translation", cite.doc))
+                    }
+                    _ => {}
+                }
+            }
+            if cite
+                .lang
+                .as_deref()
+                .is_some_and(|l| !(2..=3).contains(&l.len()) || !l.bytes().all(|b| b.is_ascii_lowercase()))
+            {
+                self.fail(file, entry, format!("cites `{}` with a `lang` that is not a language code", cite.doc));
+            }
         }
     }
 
