@@ -20,6 +20,22 @@ fn doubt_text(d: Doubt<'static>) -> impl IntoView {
     }
 }
 
+/// The quote in the page's language, when that is not its own, marked as a translation: the
+/// words of the law stay those of its text. `cite` holds the translations.
+fn translation(cite: Cite, own: Option<String>) -> impl IntoView {
+    let lang = crate::state::use_lang();
+    move || {
+        let l = lang.get().as_str();
+        let text = cite.translation(l).filter(|_| own.as_deref() != Some(l))?.to_owned();
+        Some(view! {
+            <p class="translation">
+                <span class="translation-label">{tr(|l| td_string!(l, result.translation))} ": "</span>
+                {text}
+            </p>
+        })
+    }
+}
+
 /// "Where this comes from": the clause and words of each citation, and any doubt the
 /// data record, shown on request.
 #[component]
@@ -27,21 +43,30 @@ pub fn Sources(cites: Vec<Cite>, #[prop(default = None)] doubt: Option<Doubt<'st
     let rules: &'static Rules = crate::state::rules();
     view! {
         <details class="sources">
-            <summary>{tr(|l| td_string!(l, result.sources))}</summary>
+            // A marker that fits at the end of a line: the sign seen, the word heard.
+            <summary>
+                <span class="marker-sign" aria-hidden="true">"§"</span>
+                <span class="visually-hidden">{tr(|l| td_string!(l, result.sources))}</span>
+            </summary>
             <ul>
-                {cites.into_iter().map(|c| {
+                {cites.into_iter().map(|mut c| {
                     let source = rules.source(&c.doc);
-                    // The quote's language, for the reader's voice and the hyphenation.
-                    let language = source.map(|s| s.language.clone());
+                    // The languages of the clause (its text's) and of the quote, for the
+                    // reader's voice and the hyphenation.
+                    let text_language = source.map(|s| s.language.clone());
+                    let language = rules.quote_language(&c).map(str::to_owned);
+                    let (doc, clause, quote) = (c.doc.clone(), std::mem::take(&mut c.clause), std::mem::take(&mut c.quote));
+                    let translation = translation(c, language.clone());
                     // The text's name in the page's language; the clause as the text gives it.
                     let name = source.map(|s| tr_string(move |l| crate::texts::act(l, s)));
                     view! {
-                        <li data-doc=c.doc.clone()>
+                        <li data-doc=doc>
                             <p class="source-title">
                                 <strong>{name}</strong>
-                                " — " <span lang=language.clone()>{c.clause}</span>
+                                " — " <span lang=text_language>{clause}</span>
                             </p>
-                            <blockquote lang=language>{c.quote}</blockquote>
+                            <blockquote lang=language>{quote}</blockquote>
+                            {translation}
                         </li>
                     }
                 }).collect_view()}
