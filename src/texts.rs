@@ -424,6 +424,7 @@ pub fn step(l: Locale, line: &Line) -> String {
         "pay_fee_online" => td_string!(l, step.pay_fee_online),
         "print_e_visa" => td_string!(l, step.print_e_visa),
         "find_mission" => td_string!(l, step.find_mission),
+        "mission_assigned" => td_string!(l, step.mission_assigned),
         "find_mission_residence_permit" => td_string!(l, step.find_mission_residence_permit),
         "work_visa_c3_place" => td_string!(l, step.work_visa_c3_place),
         "submit_application" => td_string!(l, step.submit_application),
