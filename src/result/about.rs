@@ -72,7 +72,11 @@ pub fn result_sources(a: &Assessment) -> impl IntoView {
         <section class="result-sources" aria-labelledby="result-sources">
             <h2 id="result-sources">{tr(|l| td_string!(l, result.sources_heading))}</h2>
             <p class="no-print">{tr(|l| td_string!(l, result.sources_marker))}</p>
-            <ul class="source-lines">{cited(a).into_iter().map(source_line).collect_view()}</ul>
+            // Folded on screen, where a traveller in a hurry needs it least; printed open.
+            <details class="source-texts">
+                <summary>{tr(|l| td_string!(l, result.sources_texts))}</summary>
+                <ul class="source-lines">{cited(a).into_iter().map(source_line).collect_view()}</ul>
+            </details>
         </section>
     }
 }

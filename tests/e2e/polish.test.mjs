@@ -145,6 +145,15 @@ test('one "Sources" section names each text the result cites, by name, date and 
   const page = await openPage(browser);
   await page.goto(`${server.url}#${RESULT}&lang=ru`);
   await ready(page);
+  // Folded on screen below a line that says what a § opens; printed open.
+  assert.equal(await page.locator('.result-sources li').first().isVisible(), false);
+  await tabTo(page, '.source-texts summary');
+  await page.keyboard.press('Enter');
+  assert.ok(await page.locator('.result-sources li').first().isVisible());
+  await page.keyboard.press('Enter');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.locator('.result-sources li').first().isVisible(), 'printed open');
+  await page.emulateMedia({ media: 'screen' });
   const listed = await page.$$eval('.result-sources li[data-source]', (items) => items.map((i) => i.dataset.source));
   const cited = await page.$$eval('.result .sources li[data-doc]', (items) => [...new Set(items.map((i) => i.dataset.doc))]);
   assert.ok(cited.length > 0);
@@ -160,6 +169,44 @@ test('one "Sources" section names each text the result cites, by name, date and 
   }
   assert.ok(await page.$('.result-sources .url'), 'addresses, as text');
   assert.equal(await page.locator('.result-sources a').count(), 0);
+  assert.deepEqual(await axe(page), []);
+  await page.context().close();
+});
+
+test('a quote stays in its own language, with a translation into the page\'s marked as one', async () => {
+  const page = await openPage(browser, { viewport: { width: 390, height: 800 } });
+  await page.goto(`${server.url}#${RESULT}&lang=ru`);
+  await ready(page);
+  // The marker is a § seen and the word "Источник" heard.
+  const marker = page.locator('.step-list > li[data-code="submit_application"] .sources summary');
+  assert.equal(await marker.locator('[aria-hidden="true"]').textContent(), '§');
+  assert.equal((await marker.textContent()).trim(), '§Источник');
+  const height = await marker.evaluate((m) => m.getBoundingClientRect().height);
+  assert.ok(height >= 24, `a target of at least 24 px: ${height}`);
+  await marker.focus();
+  await page.keyboard.press('Enter');
+  const item = (doc) => page.locator(`.step-list > li[data-code="submit_application"] .sources li[data-doc="${doc}"]`);
+  // An English text's words, and our Russian translation of them, labelled.
+  assert.equal(await item('000').locator('blockquote').getAttribute('lang'), 'en');
+  assert.match(await item('000').locator('blockquote').textContent(), /visa application form/);
+  const translation = item('000').locator('.translation');
+  assert.match(await translation.textContent(), /^Неофициальный перевод: .*анкета/);
+  assert.equal(await translation.getAttribute('lang'), null, 'in the page\'s language');
+  // In Kazakh the same quote is translated into Kazakh; the quote itself does not change.
+  await page.click('button.lang:has-text("Қазақша")');
+  await page.waitForFunction(() => document.documentElement.lang === 'kk');
+  assert.match(await translation.textContent(), /^Ресми емес аударма: /);
+  assert.match(await item('000').locator('blockquote').textContent(), /visa application form/);
+  // A Russian quote on the Russian page has no translation beside it; on the English page it has.
+  await page.goto(`${server.url}#${RESULT.replace('NG', 'PE').replace('business', 'tourism')}&lang=ru`);
+  await ready(page);
+  const print = page.locator('.step-list > li[data-code="print_e_visa"]');
+  await print.locator('.sources summary').click();
+  assert.equal(await print.locator('blockquote').getAttribute('lang'), 'ru');
+  assert.equal(await print.locator('.translation').count(), 0);
+  await page.click('button.lang:has-text("English")');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(await print.locator('.translation').textContent(), /^Translation, not official: to print/);
   assert.deepEqual(await axe(page), []);
   await page.context().close();
 });
