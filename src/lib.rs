@@ -22,6 +22,11 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 /// Mounts the traveller's check.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // The first question index.html drew while this loaded (tools/prerender.mjs) makes way
+    // for the app within the same task, so no frame shows neither or both.
+    if let Some(shell) = leptos::prelude::document().get_element_by_id("kzvisa-shell") {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(app::App);
 }
 

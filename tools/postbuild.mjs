@@ -10,8 +10,9 @@
 //   operator sets that in one place.
 // - Writes the service worker (tools/sw.js) with every file of the build to precache and a
 //   version that is the hash of them all, and appends its registration to the start-up.
-// - In a release build, minifies the JS and CSS (esbuild), and writes a .br and a .gz beside
-//   each text and wasm file.
+// - In a release build, minifies the JS and CSS (esbuild), puts the first question in
+//   index.html for the page to show while the app loads (tools/prerender.mjs), and writes a
+//   .br and a .gz beside each text and wasm file.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { compress, filesOf } from '../deploy/compress.mjs';
+import { prerender, withShell } from './prerender.mjs';
 
 const tools = fileURLToPath(new URL('.', import.meta.url));
 
@@ -81,6 +83,17 @@ html = html.replace(/<script type="module">([\s\S]*?)<\/script>/, (_, code) => {
   return `<script type="module" src="./${name}"></script>`;
 });
 html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+
+// A release build of the traveller's page draws its first question from the HTML alone while
+// the app loads (tools/prerender.mjs): the copy in each language, and the script, run before
+// the page is drawn, that picks one (tools/shell.js).
+if (release && !groupBuild) {
+  writeFileSync(file, html);
+  const script = minified(readFileSync(join(tools, 'shell.js'), 'utf8'));
+  const name = `shell-${createHash('sha256').update(script).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), script);
+  html = withShell(html, await prerender(dir)).replace(/(<link rel="stylesheet"[^>]*>)/, `$1\n    <script src="./${name}"></script>`);
+}
 
 if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) throw new Error('postbuild: an inline script is left in index.html');
 if (/<style[\s>]|\sstyle="/.test(html)) throw new Error('postbuild: an inline style is left in index.html');

@@ -1,15 +1,21 @@
 // The load benchmark (issue 11): Lighthouse (mobile, its default simulated slow phone) on the
 // release build served by nginx with deploy/nginx/kzvisa.conf, beside a bare Leptos counter
 // (bench/floor) served the same way, alternating, in one run. Prints each run and the medians.
+// METHOD is Lighthouse's throttling: `simulate` (its default: an unthrottled load, then a
+// model of a slow phone) or `devtools` (the load itself throttled). They differ on this page:
+// index.html draws the first question before the app arrives (tools/prerender.mjs), but in an
+// unthrottled load the app replaces it before it is presented, so the model times the largest
+// paint by the app's wasm; a throttled load shows the page as a slow phone sees it.
 // Usage: scripts/lighthouse [RUNS]   (builds both, installs Lighthouse here, runs this)
-//        node tools/lighthouse/run.mjs APP_DIST FLOOR_DIST [RUNS]
+//        node tools/lighthouse/run.mjs APP_DIST FLOOR_DIST [RUNS] [METHOD]
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { start } from '../../deploy/nginx/serve.mjs';
 import { serveFloor } from '../floor.mjs';
 import { CHROMIUM_ARGS } from '../../tests/e2e/support.mjs';
 
-const [appDist = 'dist', floorDist = 'bench/floor/dist', runs = '3'] = process.argv.slice(2);
+const [appDist = 'dist', floorDist = 'bench/floor/dist', runs = '3', throttlingMethod = 'simulate'] = process.argv.slice(2);
+console.log(`Lighthouse, mobile, throttling: ${throttlingMethod}`);
 
 const servers = { app: await start(appDist), floor: await serveFloor(floorDist, appDist) };
 const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
@@ -19,7 +25,7 @@ const rows = { app: [], floor: [] };
 try {
   for (let i = 0; i < Number(runs); i++) {
     for (const name of ['floor', 'app']) {
-      const { lhr } = await lighthouse(`${servers[name].url}#lang=en`, { port: chrome.port, output: 'json', logLevel: 'error' });
+      const { lhr } = await lighthouse(`${servers[name].url}#lang=en`, { port: chrome.port, output: 'json', logLevel: 'error', throttlingMethod });
       // A run Lighthouse could not complete (say, no paint seen) is shown, not counted.
       if (lhr.runtimeError) {
         console.log(name.padEnd(6), `run ${i + 1} failed: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
