@@ -15,13 +15,13 @@
 //   .br and a .gz beside each text and wasm file.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { compress, filesOf } from '../deploy/compress.mjs';
-import { prerender, withShell } from './prerender.mjs';
+import { CHROMIUM, prerender, withShell } from './prerender.mjs';
 
 const tools = fileURLToPath(new URL('.', import.meta.url));
 
@@ -87,7 +87,10 @@ html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <
 // A release build of the traveller's page draws its first question from the HTML alone while
 // the app loads (tools/prerender.mjs): the copy in each language, and the script, run before
 // the page is drawn, that picks one (tools/shell.js).
-if (release && !groupBuild) {
+// Without Chromium (an operator building elsewhere) the page starts blank, as a development
+// build does; scripts/serve, scripts/test and CI install it.
+if (release && !groupBuild && !existsSync(CHROMIUM)) console.warn(`postbuild: no ${CHROMIUM}, so index.html does not draw the first question`);
+if (release && !groupBuild && existsSync(CHROMIUM)) {
   writeFileSync(file, html);
   const script = minified(readFileSync(join(tools, 'shell.js'), 'utf8'));
   const name = `shell-${createHash('sha256').update(script).digest('hex').slice(0, 16)}.js`;

@@ -11,6 +11,9 @@ import { launch, serveSite } from '../tests/e2e/support.mjs';
 
 export const LANGUAGES = ['en', 'ru', 'kk'];
 
+/** Debian's Chromium, which the browser tests drive too (tests/e2e/support.mjs). */
+export const CHROMIUM = '/usr/bin/chromium';
+
 /** The body of the app's first screen in `dir`, for each language: `{ en, ru, kk }`. */
 export async function prerender(dir) {
   const server = await serveSite(dir);
