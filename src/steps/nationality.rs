@@ -111,6 +111,7 @@ pub fn NationalityScreen() -> impl IntoView {
     });
     let mrz = RwSignal::new(String::new());
     let kiosk = store.fragment.with_untracked(is_kiosk);
+    super::countries::prepare();
     view! {
         <Question step=Step::Nationality heading=tr_signal(|l| td_string!(l, nationality.heading)) apply=apply errors=errors
             before=Callback::new(move |()| super::mrz::take(store, mrz, errors))>
