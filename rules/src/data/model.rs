@@ -52,16 +52,20 @@ pub struct Cite {
     pub kk: Option<String>,
 }
 
+/// Of a text's forms in the app's languages (English, Russian, Kazakh), the one in `lang`.
+fn in_app_language<'a>(lang: &str, [en, ru, kk]: [Option<&'a str>; 3]) -> Option<&'a str> {
+    match lang {
+        "en" => en,
+        "ru" => ru,
+        "kk" => kk,
+        _ => None,
+    }
+}
+
 impl Cite {
     /// The quote's translation into an app language (`en`, `ru`, `kk`), if the data give one.
     pub fn translation(&self, lang: &str) -> Option<&str> {
-        match lang {
-            "en" => self.en.as_deref(),
-            "ru" => self.ru.as_deref(),
-            "kk" => self.kk.as_deref(),
-            _ => None,
-        }
-        .filter(|t| !t.is_empty())
+        in_app_language(lang, [self.en.as_deref(), self.ru.as_deref(), self.kk.as_deref()]).filter(|t| !t.is_empty())
     }
 }
 
@@ -81,12 +85,7 @@ impl<'a> Doubt<'a> {
 
     /// In a language (`en`, `ru`, `kk`), if the data give it in that language.
     pub fn in_language(&self, lang: &str) -> Option<&'a str> {
-        match lang {
-            "en" => Some(self.en),
-            "ru" => self.ru,
-            "kk" => self.kk,
-            _ => None,
-        }
+        in_app_language(lang, [Some(self.en), self.ru, self.kk])
     }
 }
 
