@@ -85,6 +85,11 @@ fn operator(out_dir: &std::path::Path) -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
+/// FNV-1a, 64 bits: a name for a file by its contents (not a defence: the host is trusted).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
     check_locales()?;
     println!("cargo::rerun-if-changed=build.rs");
@@ -118,14 +123,26 @@ fn main() -> Result<(), Box<dyn Error>> {
         texts.push((name, text));
     }
     let files: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
-    // The group check (feature `group-page`) shows verdicts, not the texts behind them.
+    // The traveller's check carries the words of the law (quotes, doubts, titles) in a file
+    // of its own, fetched once its first question is shown (src/state/words.rs); the group
+    // check (feature `group-page`) shows verdicts, not the texts behind them.
     let text = match std::env::var_os("CARGO_FEATURE_GROUP_PAGE") {
         Some(_) => kzvisa_rules::PageText::None,
-        None => kzvisa_rules::PageText::All,
+        None => kzvisa_rules::PageText::Deferred,
     };
-    let bytes = kzvisa_rules::Rules::encode_files_for_page(&files, text).map_err(|e| e.to_string())?;
+    let page = kzvisa_rules::Rules::encode_files_for_page(&files, text).map_err(|e| e.to_string())?;
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
-    std::fs::write(out_dir.join("rules.bin"), bytes)?;
+    std::fs::write(out_dir.join("rules.bin"), &page.rules)?;
+    // Named by its contents, so that a host may cache it for good, and a page never joins
+    // its rules to another build's words. tools/postbuild.mjs copies it into the build.
+    let words = match page.words.is_empty() {
+        true => String::new(),
+        false => format!("words-{:016x}.bin", fnv1a(&page.words)),
+    };
+    if !words.is_empty() {
+        std::fs::write(out_dir.join(&words), &page.words)?;
+    }
+    println!("cargo::rustc-env=KZVISA_WORDS={words}");
     operator(&out_dir)?;
     Ok(())
 }

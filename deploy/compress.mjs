@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const COMPRESSIBLE = /\.(html|js|css|wasm|webmanifest|json|svg)$/;
+const COMPRESSIBLE = /\.(html|js|css|wasm|bin|webmanifest|json|svg)$/;
 
 /** Every file under `dir`, as paths relative to it. */
 export function filesOf(dir) {

@@ -28,6 +28,9 @@ pub fn start() {
         shell.remove();
     }
     leptos::mount::mount_to_body(app::App);
+    // The words of the law, which no screen needs before a result: fetched now that the
+    // first question is on screen, so that they do not delay it.
+    state::load_words();
 }
 
 /// Mounts the group check.

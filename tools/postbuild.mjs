@@ -8,6 +8,8 @@
 // - Builds the group check (group.html) into `group/`: a page of its own, so that its code is
 //   not in the traveller's first load; it takes index.html's embed allow-list, so the
 //   operator sets that in one place.
+// - Copies the words of the law, which the app fetches after its first question, into the
+//   build.
 // - Writes the service worker (tools/sw.js) with every file of the build to precache and a
 //   version that is the hash of them all, and appends its registration to the start-up.
 // - In a release build, minifies the JS and CSS (esbuild), puts the first question in
@@ -43,9 +45,22 @@ if (!groupBuild) {
   rmSync(out, { recursive: true, force: true });
 }
 
+const release = process.env.TRUNK_PROFILE === 'release';
+
+// The words of the law the app fetches once its first question is shown (build.rs names
+// the file by its contents and writes it beside the rules it embeds; src/state/words.rs).
+for (const wasm of readdirSync(dir).filter((f) => f.endsWith('.wasm'))) {
+  const name = readFileSync(join(dir, wasm), 'latin1').match(/words-[0-9a-f]{16}\.bin/)?.[0];
+  if (!name) continue;
+  const target = process.env.CARGO_TARGET_DIR ?? join(process.env.TRUNK_SOURCE_DIR ?? process.cwd(), 'target');
+  const builds = join(target, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'build');
+  const found = readdirSync(builds).map((d) => join(builds, d, 'out', name)).find(existsSync);
+  if (!found) throw new Error(`postbuild: ${wasm} names ${name}, which the build did not write`);
+  cpSync(found, join(dir, name));
+}
+
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
-const release = process.env.TRUNK_PROFILE === 'release';
 
 /** esbuild's minified form of a script (an ES module) or a stylesheet. */
 const minified = (code, css) => transformSync(code, css ? { loader: 'css', minify: true } : { format: 'esm', minify: true }).code;

@@ -1,5 +1,7 @@
 // Prints the transfer size of everything the app's first load needs (raw, gzip -9,
-// brotli -q 11) and fails when the gzip total is over the budget.
+// brotli -q 11) and fails when the gzip total is over the budget. The words of the law, which
+// the app fetches once its first question is shown (src/state/words.rs), are printed after it,
+// and with them what the whole load transfers.
 // Usage: node tools/size.mjs DIST_DIR [BUDGET_GZIP_BYTES]
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,22 +22,36 @@ for (const text of texts) {
   for (const m of text.matchAll(/['"](?:\.?\/)?([\w.-]+_bg\.wasm)['"]/g)) if (existsSync(join(dist, m[1]))) refs.add(m[1]);
 }
 
-let total = { raw: 0, gzip: 0, brotli: 0 };
-const rows = [...refs].sort().map((file) => {
+// The files the app fetches after its first question: named in the wasm.
+const later = new Set();
+for (const wasm of [...refs].filter((f) => f.endsWith('.wasm'))) {
+  for (const m of readFileSync(join(dist, wasm), 'latin1').matchAll(/words-[0-9a-f]{16}\.bin/g)) later.add(m[0]);
+}
+
+const measure = (file) => {
   const data = readFileSync(join(dist, file));
-  const row = {
+  return {
     file,
     raw: data.length,
     gzip: gzipSync(data, { level: 9 }).length,
     brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
-  for (const k of ['raw', 'gzip', 'brotli']) total[k] += row[k];
-  return row;
-});
+};
+const sum = (rows) => {
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const row of rows) for (const k of Object.keys(total)) total[k] += row[k];
+  return total;
+};
+const rows = [...refs].sort().map(measure);
+const laterRows = [...later].sort().map(measure);
+const total = sum(rows);
 const fmt = (n) => n.toLocaleString('en').padStart(10);
+const line = (name, r) => console.log(`${name.padEnd(48)}${fmt(r.raw)}${fmt(r.gzip)}${fmt(r.brotli)}`);
 console.log(`${'file'.padEnd(48)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}`);
-for (const r of rows) console.log(`${r.file.padEnd(48)}${fmt(r.raw)}${fmt(r.gzip)}${fmt(r.brotli)}`);
-console.log(`${'first load'.padEnd(48)}${fmt(total.raw)}${fmt(total.gzip)}${fmt(total.brotli)}`);
+for (const r of rows) line(r.file, r);
+line('first load', total);
+for (const r of laterRows) line(`then ${r.file}`, r);
+if (laterRows.length) line('whole load', sum([...rows, ...laterRows]));
 if (!rows.some((r) => r.file.endsWith('.wasm'))) {
   console.error('size: no .wasm file found among what index.html loads');
   process.exit(1);

@@ -31,7 +31,7 @@ pub use codes::{
     Condition, Confidence, DeadlineCode, EntryPoint, IssueCode, Law, Param, Purpose, Route, RuleId, Severity,
     SourceKind, YearBasis,
 };
-pub use data::{DataError, DataErrors, PageText, Rules};
+pub use data::{DataError, DataErrors, PageData, PageText, Rules};
 pub use needs::{needs, Needs};
 
 use codes::IssueCode as I;

@@ -280,22 +280,66 @@ fn the_binary_form_loads_the_same_rules() {
         }
     }
     assert!(Rules::from_binary(&bytes[..bytes.len() / 2]).is_err(), "a truncated binary is refused, not misread");
-    // The pages' copies: the traveller's keeps the legal text, the group check's carries none
-    // of its words, and both assess every traveller as the full data do.
-    let traveller = Rules::encode_files_for_page(&BUILTIN, PageText::All).unwrap();
+    // The pages' copies: the traveller's puts its words apart, the group check's carries none
+    // of them, and both assess every traveller as the full data do, words or none.
+    let traveller = Rules::encode_files_for_page(&BUILTIN, PageText::Deferred).unwrap();
     let group = Rules::encode_files_for_page(&BUILTIN, PageText::None).unwrap();
-    assert!(group.len() * 2 < traveller.len(), "{} of {}", group.len(), traveller.len());
-    let (traveller, group) =
-        (Rules::from_checked_binary(&traveller).unwrap(), Rules::from_checked_binary(&group).unwrap());
+    assert!(group.words.is_empty());
+    assert!(traveller.rules.len() < traveller.words.len(), "{} and {}", traveller.rules.len(), traveller.words.len());
+    let joined = Rules::from_checked_binary_with_words(&traveller.rules, &traveller.words).unwrap();
+    let (wordless, group) =
+        (Rules::from_checked_binary(&traveller.rules).unwrap(), Rules::from_checked_binary(&group.rules).unwrap());
     assert!(group.sources.iter().all(|s| s.title.is_empty() && s.url.is_none()));
-    assert_eq!(traveller.cites_of("visa_required", None).1.map(|d| d.kk.is_some()), Some(true));
+    for (wordless, theirs) in wordless.sources.iter().zip(&builtin.sources) {
+        assert!(wordless.title.is_empty());
+        assert_eq!(
+            (&wordless.url, &wordless.names),
+            (&theirs.url, &theirs.names),
+            "{}: names and addresses stay",
+            theirs.id
+        );
+    }
+    assert!(wordless
+        .rules
+        .iter()
+        .flat_map(|r| &r.cite)
+        .all(|c| c.quote.is_empty() && c.en.is_none() && !c.clause.is_empty()));
+    let doubt = |r: &Rules| r.cites_of("visa_required", None).1.map(|d| (d.en.len(), d.kk.is_some()));
+    assert_eq!(doubt(&wordless), Some((0, false)), "the mark of a doubt stays, its words come later");
+    assert!(matches!(doubt(&joined), Some((n, true)) if n > 0));
+    for (ours, theirs) in joined.sources.iter().zip(&builtin.sources) {
+        assert_eq!(ours.title, theirs.title, "{}", ours.id);
+    }
+    let cites = |r: &Rules| {
+        let items = r.documents.iter().chain(&r.steps).flat_map(|i| &i.cite);
+        let all = r.rules.iter().flat_map(|e| &e.cite).chain(r.regimes.iter().flat_map(|g| &g.cite)).chain(items);
+        all.chain(&r.calendar.cite).cloned().collect::<Vec<_>>()
+    };
+    assert_eq!(cites(&joined), cites(builtin), "every quote and translation back in its place");
+    let doubts = |r: &Rules| {
+        let items = r.documents.iter().chain(&r.steps).map(|i| i.doubt());
+        let all = r.rules.iter().map(|e| e.doubt()).chain(r.regimes.iter().map(|g| g.doubt())).chain(items);
+        all.map(|d| d.map(|d| (d.en.to_owned(), d.ru.map(str::to_owned), d.kk.map(str::to_owned)))).collect::<Vec<_>>()
+    };
+    assert_eq!(doubts(&joined), doubts(builtin), "every doubt back in its place");
     for nationality in ["DE", "IN", "RU", "CN", "TR", "VG", "US", "AM", "PK", "NG", "MO"] {
         for (entry, exit) in [("2026-12-01", "2026-12-10"), ("2027-05-14", "2027-07-20"), ("2023-06-01", "2023-06-20")]
         {
             let c = case(nationality, entry, exit);
-            assert_eq!(evaluate(&group, &c), evaluate(builtin, &c), "{nationality} {entry}");
-            assert_eq!(evaluate(&traveller, &c), evaluate(builtin, &c), "{nationality} {entry}");
+            for rules in [&group, &wordless, &joined] {
+                assert_eq!(evaluate(rules, &c), evaluate(builtin, &c), "{nationality} {entry}");
+            }
         }
     }
+    // Words that do not fit the rules are refused: cut short, one too many, or none.
+    let mut words: Vec<Option<String>> = postcard::from_bytes(&traveller.words).unwrap();
+    for wrong in [&words[..words.len() - 1], &[][..]] {
+        let wrong = postcard::to_allocvec(wrong).unwrap();
+        assert!(Rules::from_checked_binary_with_words(&traveller.rules, &wrong).is_err());
+    }
+    words.push(Some("one more".into()));
+    let wrong = postcard::to_allocvec(&words).unwrap();
+    assert!(Rules::from_checked_binary_with_words(&traveller.rules, &wrong).is_err());
+    assert!(Rules::from_checked_binary_with_words(&traveller.rules, &traveller.words[..100]).is_err());
     assert!(Rules::from_checked_binary(&bytes[..bytes.len() / 2]).is_err(), "even unchecked");
 }

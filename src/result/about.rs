@@ -8,7 +8,7 @@ use kzvisa_rules::Assessment;
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::state::rules;
+use crate::state::{legal, rules};
 use crate::texts;
 use crate::widgets::{tr, tr_string};
 
@@ -37,10 +37,15 @@ fn source_line(s: &'static Source) -> impl IntoView {
 }
 
 fn source_item(s: &'static Source) -> impl IntoView {
+    // The title in the act's own words comes with the words of the law (state/words.rs).
+    let title = move || {
+        let title = legal().source(&s.id).map(|s| s.title.clone()).filter(|t| !t.is_empty())?;
+        Some(view! { <p lang=s.language.clone()>{title}</p> })
+    };
     view! {
         <li data-source=s.id.clone() data-confidence=s.confidence.as_str()>
             <p class="source-title">{source_heading(s, true)}</p>
-            <p lang=s.language.clone()>{s.title.clone()}</p>
+            {title}
             {s.url.clone().map(|url| view! {
                 <p class="source-url">
                     <span class="url">{url}</span>

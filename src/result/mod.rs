@@ -21,8 +21,7 @@ mod verdict;
 /// The sources disclosure for an id the assessment names: for a rule, the entry that came
 /// into force on `from`, the one the engine applied.
 fn sources_for(id: &str, from: Option<NaiveDate>) -> impl IntoView {
-    let (cites, doubt) = rules().cites_of(id, from);
-    view! { <Sources cites=cites.to_vec() doubt=doubt /> }
+    view! { <Sources id=id.to_string() from=from /> }
 }
 
 fn issue_list(

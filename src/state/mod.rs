@@ -10,8 +10,10 @@ use crate::flow::Step;
 use crate::i18n::Locale;
 
 mod keys;
+mod words;
 
 pub use keys::{is_kiosk, result_fragment, Key};
+pub use words::{legal, load_words, words, Words};
 
 /// The shared state: the fragment as a signal, kept in step with the address bar.
 #[derive(Clone, Copy)]
@@ -21,11 +23,14 @@ pub struct Store {
     pub today: StoredValue<String>,
 }
 
-/// The rules, checked by the build script and embedded in binary form, decoded once
-/// (not checked again: the checks would only add code to the bundle).
+/// The rules as the build script checked and encoded them, without their words (words.rs).
+static RULES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin"));
+
+/// The rules, decoded once (not checked again: the checks would only add code to the
+/// bundle). What the engine reads is all here; the words of the law come later ([`legal`]).
 pub fn rules() -> &'static Rules {
-    static RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
-    RULES.get_or_init(|| match Rules::from_checked_binary(include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin"))) {
+    static DECODED: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
+    DECODED.get_or_init(|| match Rules::from_checked_binary(RULES) {
         Ok(rules) => rules,
         // Unreachable: the build script decoded and checked these same bytes.
         Err(errors) => panic!("embedded rules are invalid: {errors}"),

@@ -99,45 +99,126 @@ struct DataSet {
 /// How much of the legal text a page carries besides the rules themselves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageText {
-    /// Citations' clauses and quotes, doubts in every language, and the acts' names, titles
-    /// and addresses: the traveller's check shows them.
-    All,
+    /// The traveller's check: the clauses, the marks of doubts and the acts' names and
+    /// addresses in its code; the quotes and their translations, the words of the doubts and
+    /// the acts' titles in [`PageData::words`], which the page loads once its first question
+    /// is shown.
+    Deferred,
     /// None of them: the group check shows verdicts only.
     None,
 }
 
+/// A page's copy of a data set: what its code embeds, and the words it loads beside it
+/// (empty for [`PageText::None`]). [`Rules::from_checked_binary_with_words`] joins them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageData {
+    pub rules: Vec<u8>,
+    pub words: Vec<u8>,
+}
+
+/// The words a page loads after its first question, in the order [`DataSet::visit_words`]
+/// visits their fields.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct Words(Vec<Option<String>>);
+
+/// A field of the words: a text every entry has, or one it may have.
+enum Word<'a> {
+    Text(&'a mut String),
+    Maybe(&'a mut Option<String>),
+}
+
 impl DataSet {
-    /// Empties the words of citations, doubts and sources, keeping what the engine reads: a
-    /// doubt still marks its entry (an entry in doubt is not applied), a citation its source.
-    #[cfg(feature = "toml")]
-    fn drop_legal_text(&mut self) {
-        let empty = |doubt: &mut Option<String>, ru: &mut Option<String>, kk: &mut Option<String>| {
-            if let Some(d) = doubt {
-                d.clear();
-            }
-            (*ru, *kk) = (None, None);
-        };
-        let cites = |cites: &mut Vec<model::Cite>| {
+    /// Visits every field of the words, always in the same order: for each entry of the
+    /// rules, regimes, documents and steps, its citations' quotes and their translations,
+    /// then the words of its doubt; the calendar's citations; each source's title. What a
+    /// page needs before the words arrive is not among them: a citation's text and clause,
+    /// the mark of a doubt (an entry in doubt is not applied), the acts' names and addresses.
+    fn visit_words(&mut self, visit: &mut dyn FnMut(Word<'_>)) {
+        fn cites(cites: &mut [model::Cite], visit: &mut dyn FnMut(Word<'_>)) {
             for c in cites {
-                (c.clause, c.quote) = (String::new(), String::new());
-                (c.en, c.ru, c.kk) = (None, None, None);
+                visit(Word::Text(&mut c.quote));
+                for t in [&mut c.en, &mut c.ru, &mut c.kk] {
+                    visit(Word::Maybe(t));
+                }
             }
-        };
+        }
+        fn doubt(
+            doubt: &mut Option<String>,
+            ru: &mut Option<String>,
+            kk: &mut Option<String>,
+            visit: &mut dyn FnMut(Word<'_>),
+        ) {
+            if let Some(en) = doubt {
+                visit(Word::Text(en));
+            }
+            visit(Word::Maybe(ru));
+            visit(Word::Maybe(kk));
+        }
         for r in &mut self.rules.rule {
-            empty(&mut r.doubt, &mut r.doubt_ru, &mut r.doubt_kk);
-            cites(&mut r.cite);
+            cites(&mut r.cite, visit);
+            doubt(&mut r.doubt, &mut r.doubt_ru, &mut r.doubt_kk, visit);
         }
         for g in &mut self.regimes.regime {
-            empty(&mut g.doubt, &mut g.doubt_ru, &mut g.doubt_kk);
-            cites(&mut g.cite);
+            cites(&mut g.cite, visit);
+            doubt(&mut g.doubt, &mut g.doubt_ru, &mut g.doubt_kk, visit);
         }
         for i in self.documents.document.iter_mut().chain(&mut self.steps.step) {
-            empty(&mut i.doubt, &mut i.doubt_ru, &mut i.doubt_kk);
-            cites(&mut i.cite);
+            cites(&mut i.cite, visit);
+            doubt(&mut i.doubt, &mut i.doubt_ru, &mut i.doubt_kk, visit);
         }
-        cites(&mut self.calendar.meta.cite);
+        cites(&mut self.calendar.meta.cite, visit);
         for s in &mut self.sources.source {
-            (s.title, s.names, s.url) = (String::new(), None, None);
+            visit(Word::Text(&mut s.title));
+        }
+    }
+
+    /// Moves the words out, leaving their fields empty.
+    #[cfg(feature = "toml")]
+    fn take_words(&mut self) -> Words {
+        let mut words = Vec::new();
+        self.visit_words(&mut |w| {
+            words.push(match w {
+                Word::Text(t) => Some(std::mem::take(t)),
+                Word::Maybe(t) => t.take(),
+            })
+        });
+        Words(words)
+    }
+
+    /// Puts back words [`DataSet::take_words`] took from this same data set, refusing any
+    /// that do not fit it field for field.
+    fn put_words(&mut self, words: Words) -> Result<(), DataErrors> {
+        let mut words = words.0.into_iter();
+        let mut fits = true;
+        self.visit_words(&mut |w| match (w, words.next()) {
+            (Word::Text(t), Some(Some(word))) => *t = word,
+            (Word::Maybe(t), Some(word)) => *t = word,
+            _ => fits = false,
+        });
+        if fits && words.next().is_none() {
+            Ok(())
+        } else {
+            Err(DataErrors(vec![DataError {
+                file: "(binary words)".into(),
+                entry: None,
+                message: "the words do not fit these rules".into(),
+            }]))
+        }
+    }
+
+    /// Empties all the legal text, keeping what the engine reads: a doubt still marks its
+    /// entry (an entry in doubt is not applied), a citation its source.
+    #[cfg(feature = "toml")]
+    fn drop_legal_text(&mut self) {
+        self.take_words();
+        let rules = self.rules.rule.iter_mut().flat_map(|r| &mut r.cite);
+        let regimes = self.regimes.regime.iter_mut().flat_map(|g| &mut g.cite);
+        let items = self.documents.document.iter_mut().chain(&mut self.steps.step).flat_map(|i| &mut i.cite);
+        for c in rules.chain(regimes).chain(items).chain(&mut self.calendar.meta.cite) {
+            c.clause.clear();
+        }
+        for s in &mut self.sources.source {
+            (s.names, s.url) = (None, None);
         }
     }
 }
@@ -233,11 +314,10 @@ impl Rules {
     /// Like [`Rules::encode_files`], for a page: the same checks, then what a page never
     /// shows is left out of the bytes it carries (the research notes on sources, their
     /// publishers, the discrepancies, the lines each list gives a state and the words of a
-    /// state's doubt). `kzvisa rules`
-    /// shows all of it; the traveller's page shows citations, doubts, titles, addresses and
-    /// dates ([`PageText::All`]); the group check none of them ([`PageText::None`]).
+    /// state's doubt), and the words are put apart or dropped as `text` says. `kzvisa rules`
+    /// shows all of it.
     #[cfg(feature = "toml")]
-    pub fn encode_files_for_page(files: &[(&str, &str)], text: PageText) -> Result<Vec<u8>, DataErrors> {
+    pub fn encode_files_for_page(files: &[(&str, &str)], text: PageText) -> Result<PageData, DataErrors> {
         Rules::from_files(files)?;
         let mut set = parse_files(files)?;
         for source in &mut set.sources.source {
@@ -252,10 +332,14 @@ impl Rules {
             }
         }
         set.countries.meta = CountriesMeta { source: String::new(), generator: String::new() };
-        if text == PageText::None {
-            set.drop_legal_text();
-        }
-        postcard::to_allocvec(&set).map_err(|e| binary_error(&e))
+        let words = match text {
+            PageText::Deferred => postcard::to_allocvec(&set.take_words()).map_err(|e| binary_error(&e))?,
+            PageText::None => {
+                set.drop_legal_text();
+                Vec::new()
+            }
+        };
+        Ok(PageData { rules: postcard::to_allocvec(&set).map_err(|e| binary_error(&e))?, words })
     }
 
     /// Loads a data set encoded by [`Rules::encode_files`], checking it again.
@@ -268,6 +352,16 @@ impl Rules {
     /// messages then stay out of its code. Bytes that do not decode are still refused.
     pub fn from_checked_binary(bytes: &[u8]) -> Result<Rules, DataErrors> {
         Ok(Rules::assemble(postcard::from_bytes(bytes).map_err(|e| binary_error(&e))?))
+    }
+
+    /// Loads a page's rules ([`PageData::rules`]) with the words it loaded beside them
+    /// ([`PageData::words`]), without checking them again, as
+    /// [`Rules::from_checked_binary`]. Words that do not decode, or do not fit these rules
+    /// field for field (from another build), are refused.
+    pub fn from_checked_binary_with_words(rules: &[u8], words: &[u8]) -> Result<Rules, DataErrors> {
+        let mut set: DataSet = postcard::from_bytes(rules).map_err(|e| binary_error(&e))?;
+        set.put_words(postcard::from_bytes(words).map_err(|e| binary_error(&e))?)?;
+        Ok(Rules::assemble(set))
     }
 
     /// The data set compiled into the engine, loaded once.
