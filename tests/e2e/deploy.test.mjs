@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { serve, launch, openPage, ready, axe, DIST } from './support.mjs';
+import { serve, launch, openPage, ready, axe, words, DIST } from './support.mjs';
 import { filesOf } from '../../deploy/compress.mjs';
 
 let server, browser;
@@ -15,6 +15,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const built = filesOf(DIST).filter((f) => !/\.(br|gz)$/.test(f));
 const wasm = built.find((f) => /^kzvisa-web-[0-9a-f]{16}_bg\.wasm$/.test(f));
+const wordsFile = built.find((f) => /^words-[0-9a-f]{16}\.bin$/.test(f));
 const policy = readFileSync(join(DIST, 'index.html'), 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
 
 /** A GET with the given Accept-Encoding; the body is left as sent (fetch would decode it). */
@@ -49,6 +50,7 @@ test('hashed files are cached for a year, the rest revalidated, each with its ty
     ['public/manifest.webmanifest', 'no-cache', 'application/manifest+json; charset=utf-8'],
     ['public/embed.js', 'no-cache', 'application/javascript; charset=utf-8'],
     [wasm, 'public, max-age=31536000, immutable', 'application/wasm'],
+    [wordsFile, 'public, max-age=31536000, immutable', 'application/octet-stream'],
     [built.find((f) => /^main-[0-9a-f]{16}\.css$/.test(f)), 'public, max-age=31536000, immutable', 'text/css; charset=utf-8'],
     [built.find((f) => /^boot-[0-9a-f]{16}\.js$/.test(f)), 'public, max-age=31536000, immutable', 'application/javascript; charset=utf-8'],
     ['public/icons/icon-192.png', 'no-cache', 'image/png'],
@@ -72,8 +74,9 @@ test('the minified files match the integrity hashes index.html gives them', asyn
   assert.ok(readFileSync(join(DIST, pinned.find(([, f]) => f.endsWith('.js'))[1]), 'utf8').split('\n').length < 20, 'the glue is minified');
 });
 
-test('each text and wasm file is sent precompressed, as written at build time', async () => {
-  const texts = built.filter((f) => /\.(html|js|css|wasm|webmanifest)$/.test(f));
+test('each text, wasm and words file is sent precompressed, as written at build time', async () => {
+  const texts = built.filter((f) => /\.(html|js|css|wasm|bin|webmanifest)$/.test(f));
+  assert.ok(texts.includes(wordsFile));
   assert.ok(texts.length >= 10);
   for (const file of texts) {
     const plain = readFileSync(join(DIST, file));
@@ -108,6 +111,8 @@ test('under a sub-path the app answers, works offline, and reaches the group che
   await ready(page);
   assert.equal(await page.getAttribute('.result', 'data-route'), 'visa_free');
   assert.deepEqual(requests.filter((u) => !u.startsWith(server.subUrl)), [], 'every file comes from under the sub-path');
+  assert.ok(requests.includes(`${server.subUrl}${wordsFile}`), 'the words of the law among them');
+  assert.equal(await words(page), 'ready');
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   assert.equal(scope, server.subUrl);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -117,6 +122,7 @@ test('under a sub-path the app answers, works offline, and reaches the group che
   await page.goto(`${server.subUrl}#${trip}&lang=kk`);
   await ready(page);
   assert.equal(await page.getAttribute('.result', 'data-route'), 'visa_free');
+  assert.equal(await words(page), 'ready', 'the words of the law offline too');
   await page.goto(`${server.subUrl}group/#lang=en`);
   await ready(page);
   assert.equal(await page.getAttribute('main', 'data-step'), 'group');

@@ -1,5 +1,6 @@
 // Locked down: a Content Security Policy with no inline script is obeyed (no violation), and
-// once its files are loaded the app makes no network request, sets no cookie and stores nothing.
+// once its files are loaded (the words of the law among them, which it fetches unasked once its
+// first question is shown) the app makes no network request, sets no cookie and stores nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage, ready } from './support.mjs';
@@ -21,6 +22,8 @@ test('a whole journey makes no request after load, breaks no CSP rule, stores no
   assert.match(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'), /script-src 'self' 'wasm-unsafe-eval'/);
   const loaded = requests.length;
   assert.ok(loaded >= 4, `the first load fetched the app's files (${loaded})`);
+  // Its last: the words of the law, fetched once, unasked, before any answer.
+  assert.equal(requests.filter((u) => /\/words-[0-9a-f]{16}\.bin$/.test(u)).length, 1, 'the words of the law, once');
 
   await page.fill('#nationality', 'Peru');
   await page.keyboard.press('Enter');

@@ -59,9 +59,16 @@ export async function openPage(browser, options = {}) {
   return page;
 }
 
-/** Waits until the app has rendered a screen. */
+/** Waits until the app has rendered a screen, and the traveller's page has its words of the
+ * law, or knows it cannot have them (src/state/words.rs). */
 export async function ready(page) {
   await page.waitForSelector('main[data-step] h1', { timeout: 15000 });
+  await page.waitForFunction(() => document.documentElement.dataset.words !== 'loading', null, { timeout: 15000 });
+}
+
+/** Where the words of the law stand: `loading`, `ready` or `failed` (none on the group page). */
+export async function words(page) {
+  return page.evaluate(() => document.documentElement.dataset.words ?? null);
 }
 
 const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
