@@ -63,7 +63,7 @@ fn set(state: Words) {
 async fn fetch(name: &str) -> Result<Vec<u8>, JsValue> {
     let response: web_sys::Response = JsFuture::from(window().fetch_with_str(name)).await?.dyn_into()?;
     if !response.ok() {
-        return Err(JsValue::from(response.status()));
+        return Err(JsValue::NULL);
     }
     let buffer = JsFuture::from(response.array_buffer()?).await?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
@@ -74,17 +74,17 @@ pub fn load_words() {
     const NAME: &str = env!("KZVISA_WORDS");
     set(Words::Loading);
     leptos::task::spawn_local(async {
-        let joined = match fetch(NAME).await {
-            Ok(bytes) => Rules::from_checked_binary_with_words(super::RULES, &bytes).map_err(|e| e.to_string()),
-            Err(e) => Err(format!("{e:?}")),
-        };
+        // Bytes that do not decode or fit these rules count as none: the page says so.
+        let joined =
+            fetch(NAME).await.ok().and_then(|bytes| Rules::from_checked_binary_with_words(super::RULES, &bytes).ok());
         match joined {
-            Ok(rules) => {
+            Some(rules) => {
+                // Set once: this is the one load.
                 let _ = JOINED.set(rules);
                 set(Words::Ready);
             }
-            Err(why) => {
-                leptos::logging::warn!("the words of the law could not be loaded: {why}");
+            None => {
+                leptos::logging::warn!("the words of the law could not be loaded");
                 set(Words::Failed);
             }
         }
