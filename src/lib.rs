@@ -28,9 +28,12 @@ pub fn start() {
         shell.remove();
     }
     leptos::mount::mount_to_body(app::App);
-    // The words of the law, which no screen needs before a result: fetched now that the
-    // first question is on screen, so that they do not delay it.
-    state::load_words();
+    // The words of the law, which no screen needs before a result: fetched once the first
+    // question is painted (a timeout set in an animation frame runs after that frame), so
+    // that they take nothing from its paint.
+    leptos::prelude::request_animation_frame(|| {
+        leptos::prelude::set_timeout(state::load_words, std::time::Duration::ZERO);
+    });
 }
 
 /// Mounts the group check.
