@@ -3,9 +3,13 @@
 
 use chrono::{Datelike, NaiveDate};
 use kzvisa_rules::case::RawStay;
+use kzvisa_rules::data::BUILTIN;
 use kzvisa_rules::date::shift;
 use kzvisa_rules::url::Fragment;
-use kzvisa_rules::{assess, evaluate, json::read_case, Case, DeadlineCode, InputErrorCode, IssueCode, RawCase, Rules};
+use kzvisa_rules::{
+    assess, evaluate, json::read_case, Case, DeadlineCode, InputErrorCode, IssueCode, PageData, PageText, RawCase,
+    Rules,
+};
 use proptest::prelude::*;
 
 fn rules() -> &'static Rules {
@@ -337,5 +341,36 @@ proptest! {
         });
         let read = read_case(&file.to_string()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(read.validate(rules()), Ok(case));
+    }
+}
+
+/// The traveller's page's copy of the built-in data: its rules, and its words apart.
+fn page() -> &'static PageData {
+    static PAGE: std::sync::OnceLock<PageData> = std::sync::OnceLock::new();
+    PAGE.get_or_init(|| Rules::encode_files_for_page(&BUILTIN, PageText::Deferred).expect("encodes"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Words a page fetches may be anything (junk, or its own with bytes changed on the way):
+    /// joining them never panics, and what it accepts changes no assessment, since words
+    /// are shown, never applied.
+    #[test]
+    fn words_of_any_bytes_never_panic_nor_change_an_assessment(
+        junk in prop::collection::vec(any::<u8>(), 0..512),
+        flips in prop::collection::vec((any::<prop::sample::Index>(), 1..=255u8), 0..6),
+        case in raw_case(),
+    ) {
+        let mut changed = page().words.clone();
+        for (at, bits) in flips {
+            let i = at.index(changed.len());
+            changed[i] ^= bits;
+        }
+        for words in [&junk, &changed] {
+            if let Ok(joined) = Rules::from_checked_binary_with_words(&page().rules, words) {
+                prop_assert_eq!(evaluate(&joined, &case), evaluate(rules(), &case));
+            }
+        }
     }
 }
