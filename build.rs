@@ -135,13 +135,13 @@ fn main() -> Result<(), Box<dyn Error>> {
     std::fs::write(out_dir.join("rules.bin"), &page.rules)?;
     // Named by its contents, so that a host may cache it for good, and a page never joins
     // its rules to another build's words. tools/postbuild.mjs copies it into the build.
-    let words = match page.words.is_empty() {
-        true => String::new(),
-        false => format!("words-{:016x}.bin", fnv1a(&page.words)),
+    let words = if page.words.is_empty() {
+        String::new()
+    } else {
+        let name = format!("words-{:016x}.bin", fnv1a(&page.words));
+        std::fs::write(out_dir.join(&name), &page.words)?;
+        name
     };
-    if !words.is_empty() {
-        std::fs::write(out_dir.join(&words), &page.words)?;
-    }
     println!("cargo::rustc-env=KZVISA_WORDS={words}");
     operator(&out_dir)?;
     Ok(())

@@ -49,15 +49,15 @@ fn missing_words(state: Words) -> impl IntoView {
 }
 
 /// One citation: the act's name and the clause, then the quote and its translation when the
-/// words are here (`words`).
-fn citation(rules: &'static Rules, mut c: Cite, words: bool) -> impl IntoView {
+/// words are here (`with_words`).
+fn citation(rules: &'static Rules, mut c: Cite, with_words: bool) -> impl IntoView {
     let source = rules.source(&c.doc);
     // The languages of the clause (its text's) and of the quote, for the reader's voice and
     // the hyphenation.
     let text_language = source.map(|s| s.language.clone());
     let language = rules.quote_language(&c).map(str::to_owned);
     let (doc, clause, quote) = (c.doc.clone(), std::mem::take(&mut c.clause), std::mem::take(&mut c.quote));
-    let words = words.then(|| {
+    let words = with_words.then(|| {
         let translation = translation(c, language.clone());
         view! { <blockquote lang=language>{quote}</blockquote> {translation} }
     });
