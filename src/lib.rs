@@ -28,12 +28,8 @@ pub fn start() {
         shell.remove();
     }
     leptos::mount::mount_to_body(app::App);
-    // The words of the law, which no screen needs before a result: fetched once the first
-    // question is painted (a timeout set in an animation frame runs after that frame), so
-    // that they take nothing from its paint.
-    leptos::prelude::request_animation_frame(|| {
-        leptos::prelude::set_timeout(state::load_words, std::time::Duration::ZERO);
-    });
+    // The words of the law, which no screen needs before a result.
+    state::load_words();
 }
 
 /// Mounts the group check.

@@ -69,10 +69,16 @@ async fn fetch(name: &str) -> Result<Vec<u8>, JsValue> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Fetches the words, once, when the first question is on screen.
+/// Fetches the words, once: the page says at once that they are on their way, and fetches
+/// them after the first question is painted (a timeout set in an animation frame runs after
+/// that frame), so that they take nothing from its paint.
 pub fn load_words() {
-    const NAME: &str = env!("KZVISA_WORDS");
     set(Words::Loading);
+    request_animation_frame(|| set_timeout(fetch_and_join, std::time::Duration::ZERO));
+}
+
+fn fetch_and_join() {
+    const NAME: &str = env!("KZVISA_WORDS");
     leptos::task::spawn_local(async {
         // Bytes that do not decode or fit these rules count as none: the page says so.
         let joined =
