@@ -94,6 +94,12 @@ fn main() -> Result<(), Box<dyn Error>> {
     check_locales()?;
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=Cargo.toml");
+    // The traveller's page is split into modules after the build (src/lazy.rs,
+    // tools/split.mjs), which reads where each function and datum is used from the
+    // linker's relocations.
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        println!("cargo::rustc-link-arg-bin=kzvisa-web=--emit-relocs");
+    }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?).join("i18n");
     // `interpolate_display`: texts with values are also built as plain strings (`td_string!`),
     // so code-to-text mapping stays in plain functions that are tested natively.

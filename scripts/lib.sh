@@ -52,6 +52,9 @@ print_totals() {
 
 # --- The web app's tools: pinned, installed from the registries only, skipped when present.
 TRUNK_VERSION=0.21.14
+# The splitter of the traveller's wasm (tools/split.mjs): the crate cargo-leptos splits with,
+# made for the wasm_split_helpers that Leptos's split points use.
+WASM_SPLIT_VERSION=0.2.4
 
 # The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
 wasm_bindgen_version() {
@@ -83,6 +86,9 @@ ensure_web_tools() {
     if ! wasm-bindgen --version 2>/dev/null | grep -q " ${wbg}$"; then
         # Without --locked: its lock file wants a webpki-roots version the registry lacks.
         cargo install wasm-bindgen-cli --version "=${wbg}"
+    fi
+    if ! cargo install --list | grep -q "^wasm_split_cli_support v${WASM_SPLIT_VERSION}:"; then
+        cargo install wasm_split_cli_support --version "=${WASM_SPLIT_VERSION}" --features build-binary --locked
     fi
     # wasm-opt from npm's binaryen (Debian's is too old to run the output).
     if [ ! -x node_modules/.bin/wasm-opt ] || [ package.json -nt node_modules/.package-lock.json ]; then

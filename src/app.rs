@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use crate::embed::{self, Host};
 use crate::flow::{self, Flow, Step};
 use crate::i18n::*;
+use crate::lazy;
 use crate::operator;
-use crate::result::ResultScreen;
 use crate::state::{browser_locale, is_kiosk, rules, use_lang, Key, Lang, ShownErrors, Store};
-use crate::steps::{CheckScreen, DetailsScreen, NationalityScreen, PassportScreen, PurposeScreen, TripScreen};
+use crate::steps::NationalityScreen;
 use crate::texts;
 use crate::widgets::{focus_after_update, focus_by_id, tr};
 use kzvisa_rules::url::Fragment;
@@ -149,12 +149,7 @@ pub fn App() -> impl IntoView {
                 {move || match (&host, current.get(), generation.get()) {
                     (Host::Refused(_), _, _) => view! { <RefusedHost /> }.into_any(),
                     (_, Step::Nationality, _) => view! { <NationalityScreen /> }.into_any(),
-                    (_, Step::Purpose, _) => view! { <PurposeScreen /> }.into_any(),
-                    (_, Step::Passport, _) => view! { <PassportScreen /> }.into_any(),
-                    (_, Step::Trip, _) => view! { <TripScreen /> }.into_any(),
-                    (_, Step::Details, _) => view! { <DetailsScreen /> }.into_any(),
-                    (_, Step::Check, _) => view! { <CheckScreen /> }.into_any(),
-                    (_, Step::Result, _) => view! { <ResultScreen /> }.into_any(),
+                    (_, step, _) => lazy::later_screen(step).into_any(),
                 }}
             </main>
         </Frame>

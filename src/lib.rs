@@ -8,6 +8,7 @@ mod files;
 mod flow;
 mod group;
 mod kiosk;
+mod lazy;
 mod operator;
 mod plural;
 mod result;
@@ -28,8 +29,21 @@ pub fn start() {
         shell.remove();
     }
     leptos::mount::mount_to_body(app::App);
-    // The words of the law, which no screen needs before a result.
+    // The words of the law, which no screen needs before a result, and the code of the
+    // screens after the first question: fetched after the first question is painted (a
+    // timeout set in an animation frame runs after that frame), so that they take nothing
+    // from its paint.
     state::load_words();
+    lazy::on_the_way();
+    leptos::prelude::request_animation_frame(|| {
+        leptos::prelude::set_timeout(
+            || {
+                state::fetch_words();
+                lazy::fetch();
+            },
+            std::time::Duration::ZERO,
+        )
+    });
 }
 
 /// Mounts the group check.

@@ -15,6 +15,7 @@ const LAYERS = [
   ['embed', 'kiosk', 'scanner'],
   ['steps', 'result'],
   ['group'],
+  ['lazy'],
   ['app'],
 ];
 const COMPONENT_LINES = 60;

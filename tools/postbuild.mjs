@@ -9,7 +9,8 @@
 //   not in the traveller's first load; it takes index.html's embed allow-list, so the
 //   operator sets that in one place.
 // - Copies the words of the law, which the app fetches after its first question, into the
-//   build.
+//   build, and splits the code of the screens after it into modules of their own
+//   (tools/split.mjs).
 // - Writes the service worker (tools/sw.js) with every file of the build to precache and a
 //   version that is the hash of them all, and appends its registration to the start-up.
 // - In a release build, minifies the JS and CSS (esbuild), puts the first question in
@@ -24,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { compress, filesOf } from '../deploy/compress.mjs';
 import { CHROMIUM, prerender, withShell } from './prerender.mjs';
+import { split, withIntegrity } from './split.mjs';
 
 const tools = fileURLToPath(new URL('.', import.meta.url));
 
@@ -46,14 +48,14 @@ if (!groupBuild) {
 }
 
 const release = process.env.TRUNK_PROFILE === 'release';
+const cargoTarget = process.env.CARGO_TARGET_DIR ?? join(process.env.TRUNK_SOURCE_DIR ?? process.cwd(), 'target');
 
 // The words of the law the app fetches once its first question is shown (build.rs names
 // the file by its contents and writes it beside the rules it embeds; src/state/words.rs).
 for (const wasm of readdirSync(dir).filter((f) => f.endsWith('.wasm'))) {
   const name = readFileSync(join(dir, wasm), 'latin1').match(/words-[0-9a-f]{16}\.bin/)?.[0];
   if (!name) continue;
-  const target = process.env.CARGO_TARGET_DIR ?? join(process.env.TRUNK_SOURCE_DIR ?? process.cwd(), 'target');
-  const builds = join(target, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'build');
+  const builds = join(cargoTarget, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'build');
   const found = readdirSync(builds).map((d) => join(builds, d, 'out', name)).find(existsSync);
   if (!found) throw new Error(`postbuild: ${wasm} names ${name}, which the build did not write`);
   cpSync(found, join(dir, name));
@@ -61,6 +63,9 @@ for (const wasm of readdirSync(dir).filter((f) => f.endsWith('.wasm'))) {
 
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
+
+// The screens after the first question in wasm modules of their own (src/lazy.rs).
+if (!groupBuild) html = split(dir, html, { release, target: cargoTarget });
 
 /** esbuild's minified form of a script (an ES module) or a stylesheet. */
 const minified = (code, css) => transformSync(code, css ? { loader: 'css', minify: true } : { format: 'esm', minify: true }).code;
@@ -71,8 +76,7 @@ if (release) {
   for (const name of readdirSync(dir).filter((f) => /\.(js|css)$/.test(f))) {
     const code = minified(readFileSync(join(dir, name), 'utf8'), name.endsWith('.css'));
     writeFileSync(join(dir, name), code);
-    const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
-    html = html.replace(new RegExp(`(href="\\./${name.replaceAll('.', '\\.')}"[^>]*? integrity=")sha384-[^"]+"`), `$1${integrity}"`);
+    html = withIntegrity(html, name, code);
   }
 }
 

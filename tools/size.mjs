@@ -1,7 +1,7 @@
 // Prints the transfer size of everything the app's first load needs (raw, gzip -9,
-// brotli -q 11) and fails when the gzip total is over the budget. The words of the law, which
-// the app fetches once its first question is shown (src/state/words.rs), are printed after it,
-// and with them what the whole load transfers.
+// brotli -q 11) and fails when the gzip total is over the budget. What the app fetches once
+// its first question is shown, the words of the law (src/state/words.rs) and the code of the
+// later screens (src/lazy.rs), is printed after it, and with it what the whole load transfers.
 // Usage: node tools/size.mjs DIST_DIR [BUDGET_GZIP_BYTES]
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,10 +22,14 @@ for (const text of texts) {
   for (const m of text.matchAll(/['"](?:\.?\/)?([\w.-]+_bg\.wasm)['"]/g)) if (existsSync(join(dist, m[1]))) refs.add(m[1]);
 }
 
-// The files the app fetches after its first question: named in the wasm.
+// The files the app fetches after its first question: the words, named in the wasm, and the
+// later screens' modules, named by the split's loader.
 const later = new Set();
 for (const wasm of [...refs].filter((f) => f.endsWith('.wasm'))) {
   for (const m of readFileSync(join(dist, wasm), 'latin1').matchAll(/words-[0-9a-f]{16}\.bin/g)) later.add(m[0]);
+}
+for (const script of [...refs].filter((f) => f.endsWith('.js'))) {
+  for (const m of readFileSync(join(dist, script), 'utf8').matchAll(/['"]\.\/((?:split|chunk)_\w+-[0-9a-f]{16}\.wasm)['"]/g)) later.add(m[1]);
 }
 
 const measure = (file) => {

@@ -13,7 +13,7 @@ mod keys;
 mod words;
 
 pub use keys::{is_kiosk, result_fragment, Key};
-pub use words::{legal, load_words, words, Words};
+pub use words::{fetch_words, legal, load_words, words, Words};
 
 /// The shared state: the fragment as a signal, kept in step with the address bar.
 #[derive(Clone, Copy)]

@@ -69,15 +69,13 @@ async fn fetch(name: &str) -> Result<Vec<u8>, JsValue> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Fetches the words, once: the page says at once that they are on their way, and fetches
-/// them after the first question is painted (a timeout set in an animation frame runs after
-/// that frame), so that they take nothing from its paint.
+/// The page says at once that the words are on their way ([`fetch_words`] fetches them).
 pub fn load_words() {
     set(Words::Loading);
-    request_animation_frame(|| set_timeout(fetch_and_join, std::time::Duration::ZERO));
 }
 
-fn fetch_and_join() {
+/// Fetches the words, once, and joins them to the rules.
+pub fn fetch_words() {
     const NAME: &str = env!("KZVISA_WORDS");
     leptos::task::spawn_local(async {
         // Bytes that do not decode or fit these rules count as none: the page says so.

@@ -3,6 +3,8 @@
 //! Everything a user types is rendered as text (Leptos escapes it); nothing is ever
 //! inserted as HTML.
 
+use std::cell::RefCell;
+
 use kzvisa_rules::InputError;
 use leptos::prelude::*;
 
@@ -14,6 +16,7 @@ mod back;
 mod choice;
 mod date;
 mod errors;
+mod fetched;
 mod sources;
 mod text;
 
@@ -21,6 +24,7 @@ pub use back::BackLink;
 pub use choice::{Choice, Radios};
 pub use date::{DateInput, DateParts};
 pub use errors::{ErrorMessage, ErrorSummary};
+pub use fetched::fetched;
 pub use sources::Sources;
 pub use text::{TextInput, TextKind};
 
@@ -91,12 +95,28 @@ pub fn focus_by_id(id: &str) -> bool {
 }
 
 /// Focuses the element with `id` once the page shows the change just made (a new screen,
-/// an error summary).
+/// an error summary); a screen whose code is still on its way ([`fetched`]) takes it when it
+/// arrives.
 pub fn focus_after_update(id: impl Into<String>) {
     let id = id.into();
+    PENDING_FOCUS.with(|p| p.borrow_mut().take());
     request_animation_frame(move || {
-        focus_by_id(&id);
+        if !focus_by_id(&id) {
+            PENDING_FOCUS.with(|p| *p.borrow_mut() = Some(id));
+        }
     });
+}
+
+thread_local! {
+    /// The element the last focus request found missing, as a screen still on its way.
+    static PENDING_FOCUS: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Gives the focus asked for before a part's code was here to that part, now shown.
+fn focus_pending() {
+    if let Some(id) = PENDING_FOCUS.with(|p| p.borrow_mut().take()) {
+        focus_after_update(id);
+    }
 }
 
 #[cfg(test)]

@@ -51,6 +51,8 @@ test('hashed files are cached for a year, the rest revalidated, each with its ty
     ['public/embed.js', 'no-cache', 'application/javascript; charset=utf-8'],
     [wasm, 'public, max-age=31536000, immutable', 'application/wasm'],
     [wordsFile, 'public, max-age=31536000, immutable', 'application/octet-stream'],
+    [built.find((f) => /^split_result-[0-9a-f]{16}\.wasm$/.test(f)), 'public, max-age=31536000, immutable', 'application/wasm'],
+    [built.find((f) => /^split-[0-9a-f]{16}\.js$/.test(f)), 'public, max-age=31536000, immutable', 'application/javascript; charset=utf-8'],
     [built.find((f) => /^main-[0-9a-f]{16}\.css$/.test(f)), 'public, max-age=31536000, immutable', 'text/css; charset=utf-8'],
     [built.find((f) => /^boot-[0-9a-f]{16}\.js$/.test(f)), 'public, max-age=31536000, immutable', 'application/javascript; charset=utf-8'],
     ['public/icons/icon-192.png', 'no-cache', 'image/png'],
@@ -67,7 +69,7 @@ test('the minified files match the integrity hashes index.html gives them', asyn
   const { createHash } = await import('node:crypto');
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const pinned = [...html.matchAll(/href="\.\/([^"]+)"[^>]*? integrity="(sha384-[^"]+)"/g)];
-  assert.ok(pinned.length >= 3, 'the stylesheet, the glue and the wasm are pinned');
+  assert.ok(pinned.length >= 4, 'the stylesheet, the glue, the split loader and the wasm are pinned');
   for (const [, file, integrity] of pinned) {
     assert.equal(`sha384-${createHash('sha384').update(readFileSync(join(DIST, file))).digest('base64')}`, integrity, file);
   }

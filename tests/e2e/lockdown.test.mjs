@@ -1,6 +1,7 @@
 // Locked down: a Content Security Policy with no inline script is obeyed (no violation), and
-// once its files are loaded (the words of the law among them, which it fetches unasked once its
-// first question is shown) the app makes no network request, sets no cookie and stores nothing.
+// once its files are loaded (the words of the law and the later screens' code among them,
+// which it fetches unasked once its first question is shown) the app makes no network
+// request, sets no cookie and stores nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage, ready } from './support.mjs';
@@ -22,8 +23,10 @@ test('a whole journey makes no request after load, breaks no CSP rule, stores no
   assert.match(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'), /script-src 'self' 'wasm-unsafe-eval'/);
   const loaded = requests.length;
   assert.ok(loaded >= 4, `the first load fetched the app's files (${loaded})`);
-  // Its last: the words of the law, fetched once, unasked, before any answer.
+  // Its last: the words of the law and the later screens' code, fetched once, unasked,
+  // before any answer.
   assert.equal(requests.filter((u) => /\/words-[0-9a-f]{16}\.bin$/.test(u)).length, 1, 'the words of the law, once');
+  assert.equal(requests.filter((u) => /\/split_(questions|result)-[0-9a-f]{16}\.wasm$/.test(u)).length, 2, 'the later screens, once');
 
   await page.fill('#nationality', 'Peru');
   await page.keyboard.press('Enter');

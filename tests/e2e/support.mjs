@@ -60,10 +60,11 @@ export async function openPage(browser, options = {}) {
 }
 
 /** Waits until the app has rendered a screen, and the traveller's page has its words of the
- * law, or knows it cannot have them (src/state/words.rs). */
+ * law and the code of its later screens, or knows it cannot have them (src/state/words.rs,
+ * src/lazy.rs). */
 export async function ready(page) {
   await page.waitForSelector('main[data-step] h1', { timeout: 15000 });
-  await page.waitForFunction(() => document.documentElement.dataset.words !== 'loading', null, { timeout: 15000 });
+  await page.waitForFunction(() => !['words', 'parts'].some((k) => document.documentElement.dataset[k] === 'loading'), null, { timeout: 15000 });
 }
 
 /** Where the words of the law stand: `loading`, `ready` or `failed` (none on the group page). */

@@ -1,0 +1,90 @@
+// The screens after the first question come in wasm modules of their own (src/lazy.rs,
+// tools/split.mjs): the first load carries the first question's code only, and the page
+// fetches the rest once, unasked, after that question is painted. A screen whose code is
+// still on its way says so and takes the focus when it arrives; one whose code cannot be had
+// says so, and tries again on request.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { serve, launch, openPage, ready, axe, DIST } from './support.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const app = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url), 'utf8')).app;
+const MODULE = /\/((?:split|chunk)_\w+)-[0-9a-f]{16}\.wasm$/;
+const modules = readdirSync(DIST).filter((f) => MODULE.test(`/${f}`));
+const parts = (page) => page.evaluate(() => document.documentElement.dataset.parts ?? null);
+
+/** Answers the first question, as a traveller would. */
+async function answerFirst(page) {
+  await page.fill('#nationality', 'Peru');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('main').dataset.step === 'purpose');
+}
+
+test('the first question needs none of the later modules, which come once, unasked, after its paint', async () => {
+  assert.deepEqual(modules.map((f) => f.match(/^(\w+)-/)[1]).filter((n) => n.startsWith('split_')).sort(), ['split_questions', 'split_result']);
+  const page = await openPage(browser);
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.route(MODULE, async (route) => { await gate; await route.continue(); });
+  await page.goto(`${server.url}#lang=en&today=2026-11-21`);
+  await page.waitForSelector('main[data-step="nationality"] h1');
+  assert.equal(await parts(page), 'loading');
+  // The first question works while the later screens' code is held back.
+  await page.fill('#nationality', 'Per');
+  await page.locator('#nationality-matches button').first().waitFor();
+  release();
+  await ready(page);
+  assert.equal(await parts(page), 'ready');
+  for (const f of modules) assert.equal(requests.filter((u) => u.endsWith(`/${f}`)).length, 1, `${f}, once`);
+  const first = requests.findIndex((u) => MODULE.test(u));
+  assert.ok(requests.slice(0, first).some((u) => /_bg\.wasm$/.test(u)), 'after the main module');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('a screen whose code is on its way says so, then shows with the focus on its heading', async () => {
+  const page = await openPage(browser);
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route(/\/split_questions-[0-9a-f]{16}\.wasm$/, async (route) => { await gate; await route.continue(); });
+  await page.goto(`${server.url}#lang=en&today=2026-11-21`);
+  await page.waitForSelector('main[data-step="nationality"] h1');
+  await answerFirst(page);
+  const note = page.locator('main .part-loading[role="status"]');
+  await note.waitFor();
+  assert.equal(await note.textContent(), app.part_loading);
+  release();
+  await page.waitForSelector('main h1#main-heading');
+  await page.waitForFunction(() => document.activeElement?.id === 'main-heading');
+  assert.equal(await note.count(), 0);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('a screen whose code cannot be had says so, and tries again on request', async () => {
+  const page = await openPage(browser, { serviceWorkers: 'block' });
+  const blocked = /\/split_questions-[0-9a-f]{16}\.wasm$/;
+  await page.route(blocked, (route) => route.abort());
+  await page.goto(`${server.url}#lang=en&today=2026-11-21`);
+  await ready(page);
+  assert.equal(await parts(page), 'failed');
+  await answerFirst(page);
+  const failed = page.locator('main .part-failed[role="alert"]');
+  await failed.waitFor();
+  assert.equal(await failed.locator('p').textContent(), app.part_failed);
+  assert.deepEqual(await axe(page), []);
+  await page.unroute(blocked);
+  await failed.locator('button').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('main[data-step="purpose"] h1#main-heading');
+  assert.equal(await failed.count(), 0);
+  // The loader says why in the console: the aborted requests, nothing else.
+  assert.deepEqual(page.consoleErrors.filter((e) => !/net::ERR_FAILED|Failed to fetch/.test(e)), []);
+  await page.context().close();
+});
