@@ -5,44 +5,81 @@
 //! a button that tries again, and nothing else of the page is lost.
 
 use std::future::Future;
-use std::sync::Arc;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::i18n::*;
 
-use super::{focus_pending, tr};
+use super::{focus_after_update, focus_pending, tr};
+
+type Load = Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
+
+/// Where the part stands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Loading,
+    Ready,
+    Failed,
+}
 
 /// Shows the view `load` brings once its code is here.
-pub fn fetched<F>(load: impl Fn() -> F + Send + Sync + 'static) -> impl IntoView
+pub fn fetched<F>(load: impl Fn() -> F + 'static) -> impl IntoView
 where
-    F: Future<Output = Result<AnyView, SplitLoaderError>> + Send + 'static,
+    F: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
 {
-    let attempt = RwSignal::new(0u32);
-    let load = Arc::new(load);
-    move || {
-        attempt.track();
-        let part = load();
-        let shown = Suspend::new(async move {
-            match part.await {
-                Ok(view) => {
-                    focus_pending();
-                    view
+    let state = RwSignal::new(Part::Loading);
+    let shown = StoredValue::new_local(None::<AnyView>);
+    let done = move |result: Result<AnyView, SplitLoaderError>| match result {
+        Ok(view) => {
+            shown.set_value(Some(view));
+            state.set(Part::Ready);
+        }
+        Err(_) => state.set(Part::Failed),
+    };
+    // Every attempt builds the view under this part's owner, a retry's too (the button that
+    // asks for it is gone by then, and its owner with it).
+    let owner = Owner::current().unwrap_or_default();
+    let start = StoredValue::new_local(move || {
+        owner.with(|| {
+            let mut part: Load = Box::pin(load());
+            // Code already here is shown in this same task, without a note in between.
+            match part.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+                Poll::Ready(result) => done(result),
+                Poll::Pending => {
+                    state.set(Part::Loading);
+                    leptos::task::spawn_local_scoped(async move {
+                        done(part.await);
+                        focus_pending();
+                    });
                 }
-                Err(_) => failed(attempt).into_any(),
             }
-        });
-        view! { <Suspense fallback=|| view! { <p class="part-loading" role="status">{tr(|l| td_string!(l, app.part_loading))}</p> }>{shown}</Suspense> }
+        })
+    });
+    start.with_value(|start| start());
+    // The button is gone once pressed: the focus goes to the screen's heading when it shows.
+    let retry = move || {
+        focus_after_update("main-heading");
+        start.with_value(|start| start());
+    };
+    move || match state.get() {
+        // Taken once: the state changes only when an attempt ends.
+        Part::Ready => shown.try_update_value(Option::take).flatten(),
+        Part::Loading => Some(
+            view! { <p class="part-loading" role="status">{tr(|l| td_string!(l, app.part_loading))}</p> }.into_any(),
+        ),
+        Part::Failed => Some(failed(retry).into_any()),
     }
 }
 
 /// The part could not be fetched (no connection and no copy kept by the service worker).
-fn failed(attempt: RwSignal<u32>) -> impl IntoView {
+fn failed(retry: impl Fn() + 'static) -> impl IntoView {
     view! {
         <div class="part-failed" role="alert">
             <p>{tr(|l| td_string!(l, app.part_failed))}</p>
-            <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>
+            <button type="button" class="button" on:click=move |_| retry()>
                 {tr(|l| td_string!(l, app.part_retry))}
             </button>
         </div>

@@ -83,6 +83,7 @@ test('a screen whose code cannot be had says so, and tries again on request', as
   await failed.locator('button').focus();
   await page.keyboard.press('Enter');
   await page.waitForSelector('main[data-step="purpose"] h1#main-heading');
+  await page.waitForFunction(() => document.activeElement?.id === 'main-heading');
   assert.equal(await failed.count(), 0);
   // The loader says why in the console: the aborted requests, nothing else.
   assert.deepEqual(page.consoleErrors.filter((e) => !/net::ERR_FAILED|Failed to fetch/.test(e)), []);
