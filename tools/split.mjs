@@ -21,9 +21,10 @@ import { join } from 'node:path';
 /** The module the split points' imports name until the splitter links them (wasm_split). */
 const PLACEHOLDER = '__wasm_split_placeholder__';
 
+// Their output is shown when they fail: wasm-opt warns of every module's name section.
 const run = (command, args) => {
-  const done = spawnSync(command, args, { stdio: 'inherit' });
-  if (done.status !== 0) throw new Error(`split: ${command} failed`);
+  const done = spawnSync(command, args, { encoding: 'utf8' });
+  if (done.status !== 0) throw new Error(`split: ${command} ${args.join(" ")} failed\n${done.stdout ?? ''}${done.stderr ?? done.error ?? ''}`);
 };
 
 const named = (base, ext, bytes) => `${base}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`;
@@ -43,7 +44,8 @@ export function split(dir, html, { release, target }) {
   const glue = readdirSync(dir).find((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes(PLACEHOLDER));
   if (!glue) throw new Error('split: the build has no split points (src/lazy.rs)');
   const stem = glue.replace(/\.js$/, '');
-  const bin = stem.replace(/-[0-9a-f]{16}$/, '');
+  // Trunk's hash is a number in hex, as long as it comes (15 digits one time in 16).
+  const bin = stem.replace(/-[0-9a-f]+$/, '');
   const raw = join(target, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${bin}.wasm`);
 
   const work = mkdtempSync(join(tmpdir(), 'kzvisa-split-'));

@@ -14,7 +14,7 @@ before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const built = filesOf(DIST).filter((f) => !/\.(br|gz)$/.test(f));
-const wasm = built.find((f) => /^kzvisa-web-[0-9a-f]{16}_bg\.wasm$/.test(f));
+const wasm = built.find((f) => /^kzvisa-web-[0-9a-f]+_bg\.wasm$/.test(f));
 const wordsFile = built.find((f) => /^words-[0-9a-f]{16}\.bin$/.test(f));
 const policy = readFileSync(join(DIST, 'index.html'), 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
 
@@ -53,7 +53,7 @@ test('hashed files are cached for a year, the rest revalidated, each with its ty
     [wordsFile, 'public, max-age=31536000, immutable', 'application/octet-stream'],
     [built.find((f) => /^split_result-[0-9a-f]{16}\.wasm$/.test(f)), 'public, max-age=31536000, immutable', 'application/wasm'],
     [built.find((f) => /^split-[0-9a-f]{16}\.js$/.test(f)), 'public, max-age=31536000, immutable', 'application/javascript; charset=utf-8'],
-    [built.find((f) => /^main-[0-9a-f]{16}\.css$/.test(f)), 'public, max-age=31536000, immutable', 'text/css; charset=utf-8'],
+    [built.find((f) => /^main-[0-9a-f]+\.css$/.test(f)), 'public, max-age=31536000, immutable', 'text/css; charset=utf-8'],
     [built.find((f) => /^boot-[0-9a-f]{16}\.js$/.test(f)), 'public, max-age=31536000, immutable', 'application/javascript; charset=utf-8'],
     ['public/icons/icon-192.png', 'no-cache', 'image/png'],
   ];
