@@ -23,26 +23,41 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 /// Mounts the traveller's check.
 pub fn start() {
     console_error_panic_hook::set_once();
-    // The first question index.html drew while this loaded (tools/prerender.mjs) makes way
-    // for the app within the same task, so no frame shows neither or both.
+    // While index.html shows its copy of the first question (tools/shell.js), the app takes
+    // over once that copy has been painted: on a fast device the wasm can be ready before
+    // the page's first paint, and the first question would then wait for the app's. Two
+    // frames, as a paint is only reported (and counted) a frame after it is made; none when
+    // the page has painted already, as it has long before on a slow phone.
+    let shown = leptos::prelude::document().document_element().is_some_and(|html| html.has_attribute("data-shell"));
+    let painted = leptos::prelude::window().performance().is_some_and(|p| p.get_entries_by_type("paint").length() > 0);
+    if shown && !painted {
+        after_paint(|| after_paint(mount));
+    } else {
+        mount();
+    }
+}
+
+/// Runs `f` after the next frame is painted (a timeout set in an animation frame runs after
+/// that frame).
+fn after_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(|| leptos::prelude::set_timeout(f, std::time::Duration::ZERO));
+}
+
+fn mount() {
+    // The copy of the first question makes way for the app within the same task, so no
+    // frame shows neither or both.
     if let Some(shell) = leptos::prelude::document().get_element_by_id("kzvisa-shell") {
         shell.remove();
     }
     leptos::mount::mount_to_body(app::App);
     // The words of the law, which no screen needs before a result, and the code of the
-    // screens after the first question: fetched after the first question is painted (a
-    // timeout set in an animation frame runs after that frame), so that they take nothing
-    // from its paint.
+    // screens after the first question: fetched after the first question is painted, so
+    // that they take nothing from its paint.
     state::load_words();
     lazy::on_the_way();
-    leptos::prelude::request_animation_frame(|| {
-        leptos::prelude::set_timeout(
-            || {
-                state::fetch_words();
-                lazy::fetch();
-            },
-            std::time::Duration::ZERO,
-        )
+    after_paint(|| {
+        state::fetch_words();
+        lazy::fetch();
     });
 }
 
