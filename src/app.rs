@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::embed::{self, Host};
 use crate::flow::{self, Flow, Step};
 use crate::i18n::*;
+#[cfg(not(feature = "group-page"))]
 use crate::lazy;
 use crate::operator;
 use crate::state::{browser_locale, is_kiosk, rules, use_lang, Key, Lang, ShownErrors, Store};
@@ -101,6 +102,7 @@ fn Frame(
 }
 
 /// The traveller's check: one question per screen, then the result.
+#[cfg(not(feature = "group-page"))]
 #[component]
 pub fn App() -> impl IntoView {
     let (store, host) = provide_page();

@@ -1,6 +1,12 @@
 //! kzvisa in the browser: the traveller's check (`index.html`) and the group check
 //! (`group/index.html`), two pages built from these modules, so that neither carries the
 //! other's code. Everything runs here; nothing is sent anywhere.
+//!
+//! The group page's build (feature `group-page`) leaves out the traveller's page itself
+//! ([`start`], its screens' split points in `lazy`): a split point's code is exported from
+//! the wasm, so the group page would otherwise carry all of it. What only the traveller's
+//! page uses is then unused there, and said so by no warning: the lints run on the whole.
+#![cfg_attr(feature = "group-page", allow(dead_code, unused_imports))]
 
 mod app;
 mod embed;
@@ -8,6 +14,7 @@ mod files;
 mod flow;
 mod group;
 mod kiosk;
+#[cfg(not(feature = "group-page"))]
 mod lazy;
 mod operator;
 mod plural;
@@ -21,6 +28,7 @@ mod widgets;
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 /// Mounts the traveller's check.
+#[cfg(not(feature = "group-page"))]
 pub fn start() {
     console_error_panic_hook::set_once();
     // While index.html shows its copy of the first question (tools/shell.js), the app takes
@@ -37,12 +45,14 @@ pub fn start() {
     }
 }
 
+#[cfg(not(feature = "group-page"))]
 /// Runs `f` after the next frame is painted (a timeout set in an animation frame runs after
 /// that frame).
 fn after_paint(f: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(|| leptos::prelude::set_timeout(f, std::time::Duration::ZERO));
 }
 
+#[cfg(not(feature = "group-page"))]
 fn mount() {
     // The copy of the first question makes way for the app within the same task, so no
     // frame shows neither or both.
