@@ -45,9 +45,9 @@ pub fn start() {
     }
 }
 
-#[cfg(not(feature = "group-page"))]
 /// Runs `f` after the next frame is painted (a timeout set in an animation frame runs after
 /// that frame).
+#[cfg(not(feature = "group-page"))]
 fn after_paint(f: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(|| leptos::prelude::set_timeout(f, std::time::Duration::ZERO));
 }

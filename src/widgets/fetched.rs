@@ -18,7 +18,7 @@ use super::{focus_after_update, focus_pending, tr};
 type Load = Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
 
 /// Where the part stands.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 enum Part {
     Loading,
     Ready,
