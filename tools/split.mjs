@@ -24,7 +24,7 @@ const PLACEHOLDER = '__wasm_split_placeholder__';
 // Their output is shown when they fail: wasm-opt warns of every module's name section.
 const run = (command, args) => {
   const done = spawnSync(command, args, { encoding: 'utf8' });
-  if (done.status !== 0) throw new Error(`split: ${command} ${args.join(" ")} failed\n${done.stdout ?? ''}${done.stderr ?? done.error ?? ''}`);
+  if (done.status !== 0) throw new Error(`split: ${command} ${args.join(' ')} failed\n${done.stdout ?? ''}${done.stderr ?? done.error ?? ''}`);
 };
 
 const named = (base, ext, bytes) => `${base}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`;
@@ -58,7 +58,9 @@ export function split(dir, html, { release, target }) {
     if (release) for (const w of [`${stem}_bg.wasm`, ...modules.map((m) => join('parts', m))]) run('wasm-opt', ['-Oz', join(work, w), `--output=${join(work, w)}`]);
 
     // The loader, with the modules' and the glue's names in it, then named by its contents.
-    let loader = readFileSync(join(parts, '__wasm_split.js'), 'utf8').replace('"./main.js"', `"./${glue}"`);
+    let loader = readFileSync(join(parts, '__wasm_split.js'), 'utf8');
+    if (!loader.includes('"./main.js"')) throw new Error('split: the loader does not import the glue as ./main.js');
+    loader = loader.replace('"./main.js"', `"./${glue}"`);
     for (const module of modules) {
       const bytes = readFileSync(join(parts, module));
       const name = named(module.replace(/\.wasm$/, ''), '.wasm', bytes);
