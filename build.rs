@@ -85,6 +85,25 @@ fn operator(out_dir: &std::path::Path) -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
+/// The countries of the checked data, in their order (`countries.rs`): the first question
+/// lists them before the rules are decoded, which the traveller's page leaves to a module
+/// of its own (src/lazy.rs). One string, a line per country and its codes and names apart
+/// by tabs: a table of `&str`s would add its pointers to the page.
+fn countries(rules: &[u8], out_dir: &std::path::Path) -> Result<(), Box<dyn Error>> {
+    let rules = kzvisa_rules::Rules::from_checked_binary(rules).map_err(|e| e.to_string())?;
+    let mut table = String::new();
+    for c in &rules.countries {
+        let fields = [&c.alpha2, &c.alpha3, &c.en, &c.ru, &c.kk];
+        if fields.iter().any(|f| f.contains(['\t', '\n'])) {
+            return Err(format!("countries.toml: {} has a tab or a line break in a name", c.alpha2).into());
+        }
+        table += &fields.map(String::as_str).join("\t");
+        table.push('\n');
+    }
+    std::fs::write(out_dir.join("countries.rs"), format!("{table:?}"))?;
+    Ok(())
+}
+
 /// FNV-1a, 64 bits: a name for a file by its contents (not a defence: the host is trusted).
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
@@ -149,6 +168,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         name
     };
     println!("cargo::rustc-env=KZVISA_WORDS={words}");
+    countries(&page.rules, &out_dir)?;
     operator(&out_dir)?;
     Ok(())
 }

@@ -8,7 +8,7 @@ use crate::i18n::*;
 #[cfg(not(feature = "group-page"))]
 use crate::lazy;
 use crate::operator;
-use crate::state::{browser_locale, is_kiosk, rules, use_lang, Key, Lang, ShownErrors, Store};
+use crate::state::{browser_locale, is_kiosk, loaded, use_lang, Key, Lang, ShownErrors, Store};
 use crate::steps::NationalityScreen;
 use crate::texts;
 use crate::widgets::{focus_after_update, focus_by_id, tr};
@@ -111,13 +111,18 @@ pub fn App() -> impl IntoView {
         let fragment = store.fragment.with_untracked(Fragment::to_fragment);
         let _ = window().location().replace(&format!("group/#{fragment}"));
     }
-    let errors = Memo::new(move |_| match store.case().validate(rules()) {
-        Ok(_) => Vec::new(),
-        Err(e) => e.0,
+    // Worked out again when the rules come (src/state/rules.rs); none is needed for the
+    // first question.
+    let errors = Memo::new(move |_| match loaded().map(|rules| store.case().validate(rules)) {
+        Some(Err(e)) => e.0,
+        _ => Vec::new(),
     });
-    let needs = Memo::new(move |_| kzvisa_rules::needs(rules(), &store.case()));
+    let needs = Memo::new(move |_| loaded().map(|rules| kzvisa_rules::needs(rules, &store.case())).unwrap_or_default());
     let asked = move || store.fragment.with(|f| Key::Step.read(f).and_then(Step::parse));
-    let current = Memo::new(move |_| errors.with(|e| flow::current(asked(), e, needs.get())));
+    let current = Memo::new(move |_| match loaded() {
+        Some(_) => errors.with(|e| flow::current(asked(), e, needs.get())),
+        None => store.fragment.with(|f| flow::before_rules(asked(), &f.case)),
+    });
     title_follows(move |l| texts::screen(l, current.get()).to_string());
     provide_context(Flow { needs, errors });
     provide_context(crate::scanner::listen(store));

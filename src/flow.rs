@@ -2,7 +2,7 @@
 //! traveller. Which screen shows is derived from the URL: an explicit `step`, else the
 //! first question that needs an answer, else the result.
 
-use kzvisa_rules::{InputError, Needs};
+use kzvisa_rules::{InputError, Needs, RawCase};
 use leptos::prelude::{Get, Memo};
 
 /// Where the traveller's check is, derived from the URL on every change and never stored
@@ -97,6 +97,15 @@ pub fn questions(needs: Needs) -> Vec<Step> {
     QUESTIONS.into_iter().filter(|s| *s != Step::Details || needs.any()).collect()
 }
 
+/// The screen to show while the rules are on their way (src/state/rules.rs): `asked`, else
+/// the first question for a traveller who has answered nothing (a link's `today` and `law`
+/// are not answers), else the check screen, which waits for them. Once they are here,
+/// [`current`] decides.
+pub fn before_rules(asked: Option<Step>, case: &RawCase) -> Step {
+    let answered = RawCase { today: None, law: None, ..case.clone() } != RawCase::default();
+    asked.unwrap_or(if answered { Step::Check } else { Step::Nationality })
+}
+
 /// The screen to show: `asked` (the URL's `step`) where it applies, else the first that
 /// needs an answer.
 pub fn current(asked: Option<Step>, errors: &[InputError], needs: Needs) -> Step {
@@ -151,6 +160,17 @@ pub fn previous(step: Step, applicable: &[Step]) -> Option<Step> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn before_the_rules_a_link_waits_on_the_check_screen_and_no_answer_is_the_first_question() {
+        use super::{before_rules, Step};
+        use kzvisa_rules::RawCase;
+        let settings = RawCase { today: Some("2026-11-21".into()), law: Some("core".into()), ..RawCase::default() };
+        assert_eq!(before_rules(None, &settings), Step::Nationality);
+        let answered = RawCase { purpose: Some("tourism".into()), ..settings };
+        assert_eq!(before_rules(None, &answered), Step::Check);
+        assert_eq!(before_rules(Some(Step::Result), &answered), Step::Result);
+    }
+
     use super::*;
     use kzvisa_rules::{InputError, InputErrorCode};
 

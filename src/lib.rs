@@ -59,15 +59,16 @@ fn mount() {
     if let Some(shell) = leptos::prelude::document().get_element_by_id("kzvisa-shell") {
         shell.remove();
     }
+    state::set_loader(lazy::load_rules);
     leptos::mount::mount_to_body(app::App);
-    // The words of the law, which no screen needs before a result, and the code of the
-    // screens after the first question: fetched after the first question is painted, so
-    // that they take nothing from its paint.
+    // The rules, the code of the screens after the first question, and the words of the
+    // law, which no screen needs before a result: fetched after the first question is
+    // painted, so that they take nothing from its paint.
     state::load_words();
     lazy::on_the_way();
     after_paint(|| {
-        state::fetch_words();
         lazy::fetch();
+        state::fetch_words(lazy::join_words);
     });
 }
 

@@ -3,16 +3,18 @@
 //! all work, and nothing is stored anywhere else or sent anywhere.
 
 use kzvisa_rules::url::Fragment;
-use kzvisa_rules::{RawCase, Rules};
+use kzvisa_rules::RawCase;
 use leptos::prelude::*;
 
 use crate::flow::Step;
 use crate::i18n::Locale;
 
 mod keys;
+mod rules;
 mod words;
 
 pub use keys::{is_kiosk, result_fragment, Key};
+pub use rules::{arrival, arrive, decode, loaded, rules, set_loader, with_rules, with_words, Arrival};
 pub use words::{fetch_words, legal, load_words, words, Words};
 
 /// The shared state: the fragment as a signal, kept in step with the address bar.
@@ -21,20 +23,6 @@ pub struct Store {
     pub fragment: RwSignal<Fragment>,
     /// The browser's local date, the default `today` of a case.
     pub today: StoredValue<String>,
-}
-
-/// The rules as the build script checked and encoded them, without their words (words.rs).
-static RULES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin"));
-
-/// The rules, decoded once (not checked again: the checks would only add code to the
-/// bundle). What the engine reads is all here; the words of the law come later ([`legal`]).
-pub fn rules() -> &'static Rules {
-    static DECODED: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
-    DECODED.get_or_init(|| match Rules::from_checked_binary(RULES) {
-        Ok(rules) => rules,
-        // Unreachable: the build script decoded and checked these same bytes.
-        Err(errors) => panic!("embedded rules are invalid: {errors}"),
-    })
 }
 
 fn read_hash() -> Fragment {

@@ -5,6 +5,8 @@
 //! the app's other files. Until it is here, and if it cannot be had, a result still shows
 //! each line, its act and clause, and says that the quoted words are missing.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::OnceLock;
 
 use kzvisa_rules::Rules;
@@ -74,13 +76,19 @@ pub fn load_words() {
     set(Words::Loading);
 }
 
-/// Fetches the words, once, and joins them to the rules.
-pub fn fetch_words() {
+/// What joins the words' bytes to the rules, if they fit them ([`super::with_words`], called
+/// in the rules' module in the traveller's page, src/lazy.rs).
+pub type Joiner = fn(Vec<u8>) -> Pin<Box<dyn Future<Output = Option<Rules>>>>;
+
+/// Fetches the words, once, and joins them to the rules with `join`.
+pub fn fetch_words(join: Joiner) {
     const NAME: &str = env!("KZVISA_WORDS");
-    leptos::task::spawn_local(async {
+    leptos::task::spawn_local(async move {
         // Bytes that do not decode or fit these rules count as none: the page says so.
-        let joined =
-            fetch(NAME).await.ok().and_then(|bytes| Rules::from_checked_binary_with_words(super::RULES, &bytes).ok());
+        let joined = match fetch(NAME).await {
+            Ok(bytes) => join(bytes).await,
+            Err(_) => None,
+        };
         match joined {
             Some(rules) => {
                 // Set once: this is the one load.

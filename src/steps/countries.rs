@@ -1,9 +1,63 @@
 //! Finding a country as a traveller types it: by its English, Russian or Kazakh name or by
 //! its code, forgiving of case and of ё, the stateless included, Kazakhstan left out.
 
-use kzvisa_rules::data::model::Country;
+use crate::i18n::Locale;
 
-use crate::state::rules;
+/// A country as the first question lists it: its codes and its names in the three languages.
+/// The build writes the list from the checked data (build.rs), because the first question is
+/// asked before the rules are decoded (src/lazy.rs); a test holds it to the rules' own.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Listed {
+    pub alpha2: &'static str,
+    pub alpha3: &'static str,
+    pub en: &'static str,
+    pub ru: &'static str,
+    pub kk: &'static str,
+}
+
+impl Listed {
+    pub fn name(&self, l: Locale) -> &'static str {
+        match l {
+            Locale::en => self.en,
+            Locale::ru => self.ru,
+            Locale::kk => self.kk,
+        }
+    }
+}
+
+/// Every country of the data, in the data's order: a line each, its codes and names apart
+/// by tabs (build.rs).
+static TABLE: &str = include!(concat!(env!("OUT_DIR"), "/countries.rs"));
+
+fn countries() -> &'static [Listed] {
+    static LIST: std::sync::OnceLock<Vec<Listed>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        TABLE
+            .lines()
+            .filter_map(|line| {
+                let mut field = line.split('\t');
+                Some(Listed {
+                    alpha2: field.next()?,
+                    alpha3: field.next()?,
+                    en: field.next()?,
+                    ru: field.next()?,
+                    kk: field.next()?,
+                })
+            })
+            .collect()
+    })
+}
+
+/// The country with this alpha-2 or alpha-3 code, in any case (as `Rules::country`).
+pub fn find(code: &str) -> Option<&'static Listed> {
+    let code = code.trim();
+    let pick: fn(&Listed) -> &str = match code.len() {
+        2 => |c| c.alpha2,
+        3 => |c| c.alpha3,
+        _ => return None,
+    };
+    countries().iter().find(|c| pick(c).eq_ignore_ascii_case(code))
+}
 
 /// Lower case, with ё read as е, for forgiving comparison.
 fn fold(text: &str) -> String {
@@ -38,15 +92,14 @@ fn lower(c: char) -> char {
 
 /// Every country but Kazakhstan (its citizens are not foreigners there), with its codes
 /// and names folded once, so that a keystroke only compares.
-static INDEX: std::sync::OnceLock<Vec<(&'static Country, [String; 5])>> = std::sync::OnceLock::new();
+static INDEX: std::sync::OnceLock<Vec<(&'static Listed, [String; 5])>> = std::sync::OnceLock::new();
 
-fn index() -> &'static [(&'static Country, [String; 5])] {
+fn index() -> &'static [(&'static Listed, [String; 5])] {
     INDEX.get_or_init(|| {
-        rules()
-            .countries
+        countries()
             .iter()
             .filter(|c| c.alpha2 != "KZ")
-            .map(|c| (c, [fold(&c.alpha2), fold(&c.alpha3), fold(&c.en), fold(&c.ru), fold(&c.kk)]))
+            .map(|c| (c, [fold(c.alpha2), fold(c.alpha3), fold(c.en), fold(c.ru), fold(c.kk)]))
             .collect()
     })
 }
@@ -146,16 +199,16 @@ fn how(q: &str, [a2, a3, names @ ..]: &[String; 5]) -> Option<(Match, usize)> {
 /// The countries matching `query`, best first: a whole name, the start of a name, a code, a
 /// part of a name, then a name with a typo; within each, the shortest name, then the
 /// table's order.
-pub fn search(query: &str) -> Vec<&'static Country> {
+pub fn search(query: &str) -> Vec<&'static Listed> {
     ranked(query).into_iter().map(|(_, c)| c).collect()
 }
 
-fn ranked(query: &str) -> Vec<(Match, &'static Country)> {
+fn ranked(query: &str) -> Vec<(Match, &'static Listed)> {
     let q = fold(query);
     if q.is_empty() {
         return Vec::new();
     }
-    let mut found: Vec<(Match, usize, usize, &'static Country)> = index()
+    let mut found: Vec<(Match, usize, usize, &'static Listed)> = index()
         .iter()
         .enumerate()
         .filter_map(|(i, (c, folded))| how(&q, folded).map(|(m, len)| (m, len, i, *c)))
@@ -176,10 +229,10 @@ fn ranked(query: &str) -> Vec<(Match, &'static Country)> {
 /// named exactly by its code or a full name, or the only one matching without a typo.
 /// `None` when in doubt ("Korea", "Congo", a typo): guessing could tell someone they may
 /// travel when they may not.
-pub fn typed_choice(query: &str) -> Option<&'static Country> {
+pub fn typed_choice(query: &str) -> Option<&'static Listed> {
     let q = fold(query);
     let exact = index().iter().find(|(_, names)| names.contains(&q) || icao_alias(&q) == Some(names[0].as_str()));
-    let sure: Vec<&'static Country> =
+    let sure: Vec<&'static Listed> =
         ranked(query).into_iter().filter(|(m, _)| *m != Match::Typo).map(|(_, c)| c).collect();
     let only = match sure.as_slice() {
         [only] => Some(*only),
@@ -193,7 +246,7 @@ mod tests {
     use super::search;
 
     fn codes(q: &str) -> Vec<&'static str> {
-        search(q).iter().map(|c| c.alpha2.as_str()).collect()
+        search(q).iter().map(|c| c.alpha2).collect()
     }
 
     #[test]
@@ -240,8 +293,8 @@ mod tests {
             let mut unicode = c.to_lowercase();
             assert_eq!(Some(lower(c)), unicode.next(), "{c} U+{:04X}", u32::from(c));
         }
-        for c in crate::state::rules().countries.iter() {
-            for name in [&c.en, &c.ru, &c.kk, &c.alpha2, &c.alpha3] {
+        for c in super::countries() {
+            for name in [c.en, c.ru, c.kk, c.alpha2, c.alpha3] {
                 assert_eq!(fold(name), name.trim().to_lowercase().replace('ё', "е"), "{name}");
             }
         }
@@ -249,8 +302,27 @@ mod tests {
     }
 
     #[test]
+    fn the_list_is_the_rules_countries_in_their_order() {
+        let rules = &crate::state::rules().countries;
+        assert_eq!(super::countries().len(), rules.len());
+        for (listed, c) in super::countries().iter().zip(rules) {
+            assert_eq!(
+                [listed.alpha2, listed.alpha3, listed.en, listed.ru, listed.kk],
+                [&c.alpha2, &c.alpha3, &c.en, &c.ru, &c.kk]
+            );
+        }
+        for code in ["de", "DEU", " kz ", "XXA"] {
+            assert_eq!(
+                super::find(code).map(|c| c.alpha2),
+                crate::state::rules().country(code).map(|c| c.alpha2.as_str())
+            );
+        }
+        assert_eq!(super::find("D"), None, "a code of two or three letters, as the rules read it");
+    }
+
+    #[test]
     fn a_typed_answer_is_taken_only_when_it_names_one_country() {
-        let taken = |q: &str| super::typed_choice(q).map(|c| c.alpha2.as_str());
+        let taken = |q: &str| super::typed_choice(q).map(|c| c.alpha2);
         assert_eq!(taken("DEU"), Some("DE"));
         assert_eq!(taken("de"), Some("DE"));
         assert_eq!(taken("D"), Some("DE"), "the code German passports carry");

@@ -18,13 +18,13 @@ pub use purpose::{purposes, PurposeScreen};
 pub use trip::{entry_points, TripScreen};
 
 use kzvisa_rules::url::Fragment;
-use kzvisa_rules::{InputError, InputErrorCode};
+use kzvisa_rules::{InputError, InputErrorCode, Rules};
 use leptos::prelude::*;
 
 use crate::flow::{self, Flow, Step};
 use crate::i18n::*;
-use crate::state::{rules, use_lang, Key, Store};
-use crate::widgets::{focus_after_update, tr, BackLink, ErrorSummary};
+use crate::state::{arrival, use_lang, with_rules, Arrival, Key, Store};
+use crate::widgets::{focus_after_update, part_failed, tr, BackLink, ErrorSummary};
 
 /// "Question 2 of 5".
 #[component]
@@ -58,12 +58,24 @@ fn errors_from_link(flow: Flow, step: Step) -> Vec<InputError> {
 }
 
 /// Takes a screen's answers: the engine validates the whole case, and this screen's errors
-/// are shown, or the next screen opens.
+/// are shown, or the next screen opens. On the first screen the rules may still be on their
+/// way: the answers are taken when they come.
 fn submit(store: Store, flow: Flow, step: Step, next: Fragment, errors: RwSignal<Vec<InputError>>) {
+    with_rules(move |rules| take_answers(rules, store, flow, step, next, errors));
+}
+
+fn take_answers(
+    rules: &Rules,
+    store: Store,
+    flow: Flow,
+    step: Step,
+    next: Fragment,
+    errors: RwSignal<Vec<InputError>>,
+) {
     let mut case = next.case.clone();
     case.today.get_or_insert(store.today());
-    let needs = kzvisa_rules::needs(rules(), &case);
-    let mine: Vec<InputError> = match case.validate(rules()) {
+    let needs = kzvisa_rules::needs(rules, &case);
+    let mine: Vec<InputError> = match case.validate(rules) {
         Ok(_) => Vec::new(),
         Err(e) => e.0.into_iter().filter(|e| flow::screen_for(&e.field, needs) == Some(step)).collect(),
     };
@@ -101,15 +113,27 @@ pub fn Question(
     if !given.is_empty() {
         errors.set(given);
     }
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let proceed = move || {
         if !before.is_some_and(|b| b.run(())) {
             submit(store, flow, step, apply.run(store.fragment.get_untracked()), errors);
         }
     };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        proceed();
+    };
+    // The rules could not be had (src/state/rules.rs): said above the form, with a button
+    // that fetches them again and takes the answers (the focus goes to the heading of the
+    // screen that follows, as the button is gone).
+    let again = move || {
+        focus_after_update("main-heading");
+        proceed();
+    };
+    let missing = move || (arrival() == Arrival::Failed).then(|| part_failed(again));
     view! {
         <BackLink step=step />
         <ErrorSummary errors=errors />
+        {missing}
         <form class="question" novalidate on:submit=on_submit>
             <Progress step=step />
             <h1 id="main-heading" tabindex="-1">{move || heading.get()}</h1>

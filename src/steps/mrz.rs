@@ -3,21 +3,21 @@
 //! (name, document number) lives in this field alone, never in the URL.
 
 use kzvisa_rules::url::Fragment;
-use kzvisa_rules::InputError;
+use kzvisa_rules::{InputError, Rules};
 use leptos::prelude::*;
 
 use crate::flow::{self, Step};
 use crate::i18n::*;
 use crate::scanner::Scanned;
-use crate::state::{rules, Key, Store};
+use crate::state::{with_rules, Key, Store};
 use crate::widgets::{focus_after_update, tr_signal, TextInput, TextKind};
 
 /// The fragment with what a valid MRZ gives, and the screen of the next unanswered
 /// question (the check screen when none is left); or the MRZ's error.
-pub fn apply_mrz(text: &str, f: &Fragment, today: &str) -> Result<Fragment, InputError> {
+pub fn apply_mrz(rules: &Rules, text: &str, f: &Fragment, today: &str) -> Result<Fragment, InputError> {
     let today = kzvisa_rules::date::parse_iso(today)
         .map_err(|_| InputError::new("today", kzvisa_rules::InputErrorCode::InvalidDate, "not a date"))?;
-    let mrz = kzvisa_rules::mrz::read(text, today, rules()).map_err(|e| e.to_input_error())?;
+    let mrz = kzvisa_rules::mrz::read(text, today, rules).map_err(|e| e.to_input_error())?;
     let mut next = f.clone();
     next.case.nationality = Some(mrz.nationality);
     next.case.birth_date = Some(mrz.birth_date.to_string());
@@ -25,8 +25,8 @@ pub fn apply_mrz(text: &str, f: &Fragment, today: &str) -> Result<Fragment, Inpu
     Key::From.write(&mut next, None);
     let mut case = next.case.clone();
     case.today.get_or_insert(today.to_string());
-    let errors = case.validate(rules()).err().map(|e| e.0).unwrap_or_default();
-    let target = match flow::current(None, &errors, kzvisa_rules::needs(rules(), &case)) {
+    let errors = case.validate(rules).err().map(|e| e.0).unwrap_or_default();
+    let target = match flow::current(None, &errors, kzvisa_rules::needs(rules, &case)) {
         Step::Result => Step::Check,
         step => step,
     };
@@ -55,13 +55,19 @@ pub fn MrzField(text: RwSignal<String>, errors: RwSignal<Vec<InputError>>) -> im
     }
 }
 
-/// Takes the MRZ in the field, if any: the next question, or its error in the summary.
+/// Takes the MRZ in the field, if any: the next question, or its error in the summary (once
+/// the rules are here, which a scan made as the page opens may wait for).
 pub fn take(store: Store, text: RwSignal<String>, errors: RwSignal<Vec<InputError>>) -> bool {
     let mrz = text.get_untracked();
     if mrz.trim().is_empty() {
         return false;
     }
-    match store.fragment.with_untracked(|f| apply_mrz(&mrz, f, &store.today())) {
+    with_rules(move |rules| read(rules, &mrz, store, text, errors));
+    true
+}
+
+fn read(rules: &Rules, mrz: &str, store: Store, text: RwSignal<String>, errors: RwSignal<Vec<InputError>>) {
+    match store.fragment.with_untracked(|f| apply_mrz(rules, mrz, f, &store.today())) {
         Ok(next) => {
             errors.set(Vec::new());
             text.set(String::new());
@@ -72,5 +78,4 @@ pub fn take(store: Store, text: RwSignal<String>, errors: RwSignal<Vec<InputErro
             focus_after_update("error-summary");
         }
     }
-    true
 }

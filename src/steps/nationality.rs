@@ -1,18 +1,16 @@
 //! Nationality: a searchable list of countries (`countries.rs` finds them), or the
 //! passport's machine-readable zone in its place (`mrz.rs`).
 
-use kzvisa_rules::data::model::Country;
 use kzvisa_rules::url::Fragment;
 use kzvisa_rules::InputError;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::countries::{search, typed_choice};
+use super::countries::{find, search, typed_choice, Listed};
 use super::Question;
 use crate::flow::Step;
 use crate::i18n::*;
-use crate::state::{is_kiosk, rules, use_lang, Store};
-use crate::texts;
+use crate::state::{is_kiosk, use_lang, Store};
 use crate::widgets::{tr, tr_signal, TextInput, TextKind};
 
 /// How many matches are listed at once: enough to choose from, few enough to scan.
@@ -20,7 +18,7 @@ const SHOWN: usize = 8;
 
 /// What the search has found, said as it changes.
 fn match_status(l: Locale, chosen: Option<String>, query: &str, found: usize) -> String {
-    let name = |code: &str| rules().country(code).map(|c| texts::country(l, c).to_string());
+    let name = |code: &str| find(code).map(|c| c.name(l));
     match (chosen, found) {
         (Some(code), _) => {
             name(&code).map(|n| td_string!(l, nationality.chosen, name = n).to_string()).unwrap_or_default()
@@ -66,9 +64,9 @@ fn country_search(
 ) -> impl IntoView {
     let lang = use_lang();
     let matches = Memo::new(move |_| query.with(|q| search(q)));
-    let choose = move |c: &'static Country| {
-        chosen.set(Some(c.alpha2.clone()));
-        query.set(texts::country(lang.get_untracked(), c).to_string());
+    let choose = move |c: &'static Listed| {
+        chosen.set(Some(c.alpha2.to_string()));
+        query.set(c.name(lang.get_untracked()).to_string());
     };
     let status = move || query.with(|q| match_status(lang.get(), chosen.get(), q, matches.with(Vec::len)));
     view! {
@@ -78,12 +76,12 @@ fn country_search(
             on_key=Callback::new(arrows)>
             <p class="match-status" role="status" aria-live="polite">{status}</p>
             <ul class="matches" id="nationality-matches" on:keydown=arrows>
-                <For each=move || matches.get().into_iter().take(SHOWN) key=|c| c.alpha2.clone() let:country>
+                <For each=move || matches.get().into_iter().take(SHOWN) key=|c| c.alpha2 let:country>
                     <li>
-                        <button type="button" class="match" data-code=country.alpha2.clone()
-                            aria-pressed=move || (chosen.get().as_deref() == Some(country.alpha2.as_str())).to_string()
+                        <button type="button" class="match" data-code=country.alpha2
+                            aria-pressed=move || (chosen.get().as_deref() == Some(country.alpha2)).to_string()
                             on:click=move |_| choose(country)>
-                            {move || texts::country(lang.get(), country).to_string()}
+                            {move || country.name(lang.get())}
                             <span class="code">{format!(" {}", country.alpha3)}</span>
                         </button>
                     </li>
@@ -99,13 +97,13 @@ pub fn NationalityScreen() -> impl IntoView {
     let lang = use_lang();
     let errors = RwSignal::new(Vec::new());
     let chosen = RwSignal::new(store.fragment.with_untracked(|f| f.case.nationality.clone()));
-    let name_of = move |code: &str| rules().country(code).map(|c| texts::country(lang.get_untracked(), c).to_string());
+    let name_of = move |code: &str| find(code).map(|c| c.name(lang.get_untracked()).to_string());
     let query = RwSignal::new(chosen.get_untracked().map(|c| name_of(&c).unwrap_or(c)).unwrap_or_default());
     let apply = Callback::new(move |mut f: Fragment| {
         // Typed but not picked (a passport reader types the code and Enter): the country
         // meant, if that is beyond doubt; else the text, which the list then explains.
         let picked =
-            chosen.get_untracked().or_else(|| query.with_untracked(|q| typed_choice(q)).map(|c| c.alpha2.clone()));
+            chosen.get_untracked().or_else(|| query.with_untracked(|q| typed_choice(q)).map(|c| c.alpha2.to_string()));
         f.case.nationality = picked.or_else(|| Some(query.get_untracked()).filter(|q| !q.trim().is_empty()));
         f
     });

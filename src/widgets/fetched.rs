@@ -9,13 +9,12 @@ use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
-use leptos::wasm_split::SplitLoaderError;
 
 use crate::i18n::*;
 
 use super::{focus_after_update, focus_pending, tr};
 
-type Load = Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
+type Load = Pin<Box<dyn Future<Output = Option<AnyView>>>>;
 
 /// Where the part stands.
 #[derive(Clone, Copy)]
@@ -25,19 +24,19 @@ enum Part {
     Failed,
 }
 
-/// Shows the view `load` brings once its code is here.
+/// Shows the view `load` brings once its code is here (`None` if it cannot be had).
 pub fn fetched<F>(load: impl Fn() -> F + 'static) -> impl IntoView
 where
-    F: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+    F: Future<Output = Option<AnyView>> + 'static,
 {
     let state = RwSignal::new(Part::Loading);
     let shown = StoredValue::new_local(None::<AnyView>);
-    let done = move |result: Result<AnyView, SplitLoaderError>| match result {
-        Ok(view) => {
+    let done = move |result: Option<AnyView>| match result {
+        Some(view) => {
             shown.set_value(Some(view));
             state.set(Part::Ready);
         }
-        Err(_) => state.set(Part::Failed),
+        None => state.set(Part::Failed),
     };
     // Every attempt builds the view under this part's owner, a retry's too (the button that
     // asks for it is gone by then, and its owner with it).
@@ -75,7 +74,7 @@ where
 }
 
 /// The part could not be fetched (no connection and no copy kept by the service worker).
-fn failed(retry: impl Fn() + 'static) -> impl IntoView {
+pub fn failed(retry: impl Fn() + 'static) -> impl IntoView {
     view! {
         <div class="part-failed" role="alert">
             <p>{tr(|l| td_string!(l, app.part_failed))}</p>

@@ -24,7 +24,7 @@ pub use back::BackLink;
 pub use choice::{Choice, Radios};
 pub use date::{DateInput, DateParts};
 pub use errors::{ErrorMessage, ErrorSummary};
-pub use fetched::fetched;
+pub use fetched::{failed as part_failed, fetched};
 pub use sources::Sources;
 pub use text::{TextInput, TextKind};
 

@@ -1,8 +1,9 @@
-// The screens after the first question come in wasm modules of their own (src/lazy.rs,
-// tools/split.mjs): the first load carries the first question's code only, and the page
-// fetches the rest once, unasked, after that question is painted. A screen whose code is
-// still on its way says so and takes the focus when it arrives; one whose code cannot be had
-// says so, and tries again on request.
+// The rules and the screens after the first question come in wasm modules of their own
+// (src/lazy.rs, tools/split.mjs): the first load carries the first question's code only, and
+// the page fetches the rest once, unasked, after that question is painted. A screen whose
+// code is still on its way says so and takes the focus when it arrives; one whose code cannot
+// be had says so, and tries again on request. An answer given before the rules have come is
+// taken when they come.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -25,7 +26,7 @@ async function answerFirst(page) {
 }
 
 test('the first question needs none of the later modules, which come once, unasked, after its paint', async () => {
-  assert.deepEqual(modules.map((f) => f.match(/^(\w+)-/)[1]).filter((n) => n.startsWith('split_')).sort(), ['split_questions', 'split_result']);
+  assert.deepEqual(modules.map((f) => f.match(/^(\w+)-/)[1]).filter((n) => n.startsWith('split_')).sort(), ['split_questions', 'split_result', 'split_rules']);
   const page = await openPage(browser);
   let release;
   const gate = new Promise((ok) => { release = ok; });
@@ -87,5 +88,66 @@ test('a screen whose code cannot be had says so, and tries again on request', as
   assert.equal(await failed.count(), 0);
   // The loader says why in the console: the aborted requests, nothing else.
   assert.deepEqual(page.consoleErrors.filter((e) => !/net::ERR_FAILED|Failed to fetch/.test(e)), []);
+  await page.context().close();
+});
+
+test('the first answer, given before the rules have come, is taken when they come', async () => {
+  const page = await openPage(browser);
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route(/\/split_rules-[0-9a-f]{16}\.wasm$/, async (route) => { await gate; await route.continue(); });
+  await page.goto(`${server.url}#lang=en&today=2026-11-21`);
+  await page.waitForSelector('main[data-step="nationality"] h1');
+  await page.fill('#nationality', 'Peru');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.querySelector('main').dataset.step), 'nationality', 'waits for the rules');
+  assert.equal(await page.locator('.part-failed').count(), 0);
+  release();
+  await page.waitForSelector('main[data-step="purpose"] h1#main-heading');
+  assert.match(page.url(), /nationality=PE/);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('rules that cannot be had are said on the first question, and its answer is taken on a retry', async () => {
+  const page = await openPage(browser, { serviceWorkers: 'block' });
+  const blocked = /\/split_rules-[0-9a-f]{16}\.wasm$/;
+  await page.route(blocked, (route) => route.abort());
+  await page.goto(`${server.url}#lang=ru&today=2026-11-21`);
+  await ready(page);
+  assert.equal(await parts(page), 'failed');
+  await page.fill('#nationality', 'Перу');
+  await page.keyboard.press('Enter');
+  const failed = page.locator('main .part-failed[role="alert"]');
+  await failed.waitFor();
+  const ru = JSON.parse(readFileSync(new URL('../../locales/ru.json', import.meta.url), 'utf8')).app;
+  assert.equal(await failed.locator('p').textContent(), ru.part_failed);
+  assert.equal(await page.evaluate(() => document.querySelector('main').dataset.step), 'nationality');
+  assert.deepEqual(await axe(page), []);
+  await page.unroute(blocked);
+  await failed.locator('button').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('main[data-step="purpose"] h1#main-heading');
+  await page.waitForFunction(() => document.activeElement?.id === 'main-heading');
+  assert.match(page.url(), /nationality=PE/);
+  assert.equal(await failed.count(), 0);
+  assert.deepEqual(page.consoleErrors.filter((e) => !/net::ERR_FAILED|Failed to fetch/.test(e)), []);
+  await page.context().close();
+});
+
+test('a link opened before the rules have come shows its screen once they are here', async () => {
+  const page = await openPage(browser);
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route(/\/split_rules-[0-9a-f]{16}\.wasm$/, async (route) => { await gate; await route.continue(); });
+  // A whole case without a step: which screen it needs is known only from the rules.
+  await page.goto(`${server.url}#lang=en&today=2026-11-21&nationality=DE&purpose=tourism&passport.expires=2031-01-01&trip.entry=2026-12-01&trip.exit=2026-12-20&trip.entry_point=airport_almaty`);
+  const note = page.locator('main .part-loading[role="status"]');
+  await note.waitFor();
+  release();
+  await page.waitForSelector('main[data-step="result"] h1#main-heading');
+  assert.equal(await note.count(), 0);
+  assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
