@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { serve, launch, openPage, ready, axe, DIST } from './support.mjs';
+import { td3, scan } from './mrz.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -148,6 +149,24 @@ test('a link opened before the rules have come shows its screen once they are he
   release();
   await page.waitForSelector('main[data-step="result"] h1#main-heading');
   assert.equal(await note.count(), 0);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('a passport scanned before the rules have come is read when they come', async () => {
+  const page = await openPage(browser);
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route(/\/split_rules-[0-9a-f]{16}\.wasm$/, async (route) => { await gate; await route.continue(); });
+  await page.goto(`${server.url}#lang=en&today=2026-11-21`);
+  await page.waitForSelector('main[data-step="nationality"] h1');
+  await scan(page, td3());
+  await page.waitForTimeout(300);
+  assert.ok(!decodeURIComponent(page.url()).includes('nationality='), 'nothing read yet');
+  release();
+  await page.waitForFunction(() => document.querySelector('main').dataset.step === 'purpose');
+  const hash = decodeURIComponent(new URL(page.url()).hash);
+  for (const kept of ['nationality=DE', 'birth_date=1990-05-01', 'passport.expires=2031-01-01']) assert.ok(hash.includes(kept), hash);
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
