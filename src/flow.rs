@@ -160,19 +160,17 @@ pub fn previous(step: Step, applicable: &[Step]) -> Option<Step> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use kzvisa_rules::{InputError, InputErrorCode};
+
     #[test]
     fn before_the_rules_a_link_waits_on_the_check_screen_and_no_answer_is_the_first_question() {
-        use super::{before_rules, Step};
-        use kzvisa_rules::RawCase;
         let settings = RawCase { today: Some("2026-11-21".into()), law: Some("core".into()), ..RawCase::default() };
         assert_eq!(before_rules(None, &settings), Step::Nationality);
         let answered = RawCase { purpose: Some("tourism".into()), ..settings };
         assert_eq!(before_rules(None, &answered), Step::Check);
         assert_eq!(before_rules(Some(Step::Result), &answered), Step::Result);
     }
-
-    use super::*;
-    use kzvisa_rules::{InputError, InputErrorCode};
 
     fn needs(stays: bool, birth_date: bool) -> Needs {
         Needs { previous_stays: stays, birth_date: birth_date.then_some(16), ..Needs::default() }
