@@ -11,7 +11,8 @@
 // - `split_<point>-<hash>.wasm`: the code only one split point reaches; `chunk_<n>-<hash>.wasm`
 //   the code several share;
 // - `split-<hash>.js`: the loader the main module imports, which fetches those modules
-//   (from the app's own folder, so the service worker answers offline) and links them to it.
+//   (from the app's own folder, so the service worker answers offline, each with its
+//   integrity pinned) and links them to it.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,10 +30,12 @@ const run = (command, args) => {
 
 const named = (base, ext, bytes) => `${base}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`;
 
+/** The Subresource Integrity value of `bytes`. */
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
 /** `html` with the integrity hash of the file `name` (in the tag that links it) made `bytes`'. */
 export function withIntegrity(html, name, bytes) {
-  const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-  return html.replace(new RegExp(`(href="\\./${name.replaceAll('.', '\\.')}"[^>]*? integrity=")sha384-[^"]+"`), `$1${integrity}"`);
+  return html.replace(new RegExp(`(href="\\./${name.replaceAll('.', '\\.')}"[^>]*? integrity=")sha384-[^"]+"`), `$1${sri(bytes)}"`);
 }
 
 /**
@@ -65,8 +68,11 @@ export function split(dir, html, { release, target }) {
       const bytes = readFileSync(join(parts, module));
       const name = named(module.replace(/\.wasm$/, ''), '.wasm', bytes);
       writeFileSync(join(dir, name), bytes);
-      if (!loader.includes(`"./${module}"`)) throw new Error(`split: the loader does not name ${module}`);
-      loader = loader.replaceAll(`"./${module}"`, `"./${name}"`);
+      // Fetched with its integrity pinned, as index.html pins the main module's: code that is
+      // not this build's (a stale or tampered cache between the host and the page) is refused.
+      const call = `fetch(new URL("./${module}", import.meta.url))`;
+      if (!loader.includes(call)) throw new Error(`split: the loader does not fetch ${module} as ${call}`);
+      loader = loader.replaceAll(call, `fetch(new URL("./${name}", import.meta.url), { integrity: "${sri(bytes)}" })`);
     }
     const loaderName = named('split', '.js', loader);
     writeFileSync(join(dir, loaderName), loader);

@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { serve, launch, openPage, ready, axe, DIST } from './support.mjs';
 import { td3, scan } from './mrz.mjs';
 
@@ -168,5 +169,20 @@ test('a passport scanned before the rules have come is read when they come', asy
   const hash = decodeURIComponent(new URL(page.url()).hash);
   for (const kept of ['nationality=DE', 'birth_date=1990-05-01', 'passport.expires=2031-01-01']) assert.ok(hash.includes(kept), hash);
   assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('a module whose bytes are not the build\'s is refused, and its screen says so', async () => {
+  const page = await openPage(browser, { serviceWorkers: 'block' });
+  const file = modules.find((f) => f.startsWith('split_questions-'));
+  // Still a valid module (one more custom section, named "x"): only its integrity differs.
+  const altered = Buffer.concat([readFileSync(join(DIST, file)), Buffer.from([0, 2, 1, 0x78])]);
+  await page.route(new RegExp(`/${file}$`), (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: altered }));
+  await page.goto(`${server.url}#lang=en&today=2026-11-21`);
+  await ready(page);
+  assert.equal(await parts(page), 'failed');
+  await answerFirst(page);
+  await page.locator('main .part-failed[role="alert"]').waitFor();
+  assert.ok(page.consoleErrors.some((e) => /integrity|digest/i.test(e)), page.consoleErrors.join('\n'));
   await page.context().close();
 });
