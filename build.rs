@@ -168,6 +168,16 @@ fn main() -> Result<(), Box<dyn Error>> {
         name
     };
     println!("cargo::rustc-env=KZVISA_WORDS={words}");
+    // The page fetches them with this integrity: words that are not this build's (a stale or
+    // tampered cache between the host and the page) are refused, as the modules are.
+    let integrity = if words.is_empty() {
+        String::new()
+    } else {
+        use base64::Engine;
+        use sha2::Digest;
+        format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(&page.words)))
+    };
+    println!("cargo::rustc-env=KZVISA_WORDS_INTEGRITY={integrity}");
     countries(&page.rules, &out_dir)?;
     operator(&out_dir)?;
     Ok(())

@@ -61,9 +61,13 @@ fn set(state: Words) {
     STATE.with(|s| s.set(state));
 }
 
-/// The file's bytes, from the app's own folder (the service worker's copy when offline).
-async fn fetch(name: &str) -> Result<Vec<u8>, JsValue> {
-    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(name)).await?.dyn_into()?;
+/// The file's bytes, from the app's own folder (the service worker's copy when offline), if
+/// they are the ones `integrity` names.
+async fn fetch(name: &str, integrity: &str) -> Result<Vec<u8>, JsValue> {
+    let init = web_sys::RequestInit::new();
+    init.set_integrity(integrity);
+    let response: web_sys::Response =
+        JsFuture::from(window().fetch_with_str_and_init(name, &init)).await?.dyn_into()?;
     if !response.ok() {
         return Err(JsValue::NULL);
     }
@@ -83,9 +87,10 @@ pub type Joiner = fn(Vec<u8>) -> Pin<Box<dyn Future<Output = Option<Rules>>>>;
 /// Fetches the words, once, and joins them to the rules with `join`.
 pub fn fetch_words(join: Joiner) {
     const NAME: &str = env!("KZVISA_WORDS");
+    const INTEGRITY: &str = env!("KZVISA_WORDS_INTEGRITY");
     leptos::task::spawn_local(async move {
         // Bytes that do not decode or fit these rules count as none: the page says so.
-        let joined = match fetch(NAME).await {
+        let joined = match fetch(NAME, INTEGRITY).await {
             Ok(bytes) => join(bytes).await,
             Err(_) => None,
         };

@@ -83,3 +83,21 @@ test('without its words a result is whole, and each source says once what is mis
   assert.deepEqual(page.consoleErrors.filter((e) => !e.includes('net::ERR_FAILED')), []);
   await page.context().close();
 });
+
+test('words whose bytes are not the build\'s are refused, and the result says they could not be loaded', async () => {
+  const page = await openPage(browser, { serviceWorkers: 'block' });
+  // One letter of a quote changed: the file still decodes and fits the rules, so only its
+  // integrity tells it from the build's.
+  await page.route('**/words-*.bin', async (route) => {
+    const body = Buffer.from(await (await route.fetch()).body());
+    const at = body.indexOf('Republic');
+    assert.ok(at > 0);
+    body[at] = 'r'.charCodeAt(0);
+    await route.fulfill({ status: 200, contentType: 'application/octet-stream', body });
+  });
+  await page.goto(`${server.url}#lang=en&${RESULT}`);
+  await ready(page);
+  assert.equal(await words(page), 'failed');
+  assert.ok(page.consoleErrors.some((e) => /integrity|digest/i.test(e)), page.consoleErrors.join('\n'));
+  await page.context().close();
+});
