@@ -1,8 +1,8 @@
 //! The words of the law (each citation's quote and its translations, the doubts, the acts'
 //! titles) are most of the rules' bytes, and the first question needs none of them: they
-//! come in a file of their own (named by build.rs), fetched once the app is on screen as
-//! part of the page's load, never on a traveller's answer. The service worker keeps it with
-//! the app's other files. Until it is here, and if it cannot be had, a result still shows
+//! come in a file of their own (named by build.rs, which also pins its integrity), fetched
+//! once the app is on screen as part of the page's load, never on a traveller's answer. The
+//! service worker keeps it with the app's other files. Until it is here, and if it cannot be had, a result still shows
 //! each line, its act and clause, and says that the quoted words are missing.
 
 use std::future::Future;
