@@ -19,6 +19,16 @@ const app = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta
 const MODULE = /\/((?:split|chunk)_\w+)-[0-9a-f]{16}\.wasm$/;
 const modules = readdirSync(DIST).filter((f) => MODULE.test(`/${f}`));
 const parts = (page) => page.evaluate(() => document.documentElement.dataset.parts ?? null);
+const RULES = /\/split_rules-[0-9a-f]{16}\.wasm$/;
+const QUESTIONS = /\/split_questions-[0-9a-f]{16}\.wasm$/;
+
+/** Holds back the files `pattern` matches until the returned function is called. */
+async function holdBack(page, pattern) {
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route(pattern, async (route) => { await gate; await route.continue(); });
+  return release;
+}
 
 /** Answers the first question, as a traveller would. */
 async function answerFirst(page) {
@@ -30,11 +40,9 @@ async function answerFirst(page) {
 test('the first question needs none of the later modules, which come once, unasked, after its paint', async () => {
   assert.deepEqual(modules.map((f) => f.match(/^(\w+)-/)[1]).filter((n) => n.startsWith('split_')).sort(), ['split_questions', 'split_result', 'split_rules']);
   const page = await openPage(browser);
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.route(MODULE, async (route) => { await gate; await route.continue(); });
+  const release = await holdBack(page, MODULE);
   await page.goto(`${server.url}#lang=en&today=2026-11-21`);
   await page.waitForSelector('main[data-step="nationality"] h1');
   assert.equal(await parts(page), 'loading');
@@ -53,9 +61,7 @@ test('the first question needs none of the later modules, which come once, unask
 
 test('a screen whose code is on its way says so, then shows with the focus on its heading', async () => {
   const page = await openPage(browser);
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await page.route(/\/split_questions-[0-9a-f]{16}\.wasm$/, async (route) => { await gate; await route.continue(); });
+  const release = await holdBack(page, QUESTIONS);
   await page.goto(`${server.url}#lang=en&today=2026-11-21`);
   await page.waitForSelector('main[data-step="nationality"] h1');
   await answerFirst(page);
@@ -72,8 +78,7 @@ test('a screen whose code is on its way says so, then shows with the focus on it
 
 test('a screen whose code cannot be had says so, and tries again on request', async () => {
   const page = await openPage(browser, { serviceWorkers: 'block' });
-  const blocked = /\/split_questions-[0-9a-f]{16}\.wasm$/;
-  await page.route(blocked, (route) => route.abort());
+  await page.route(QUESTIONS, (route) => route.abort());
   await page.goto(`${server.url}#lang=en&today=2026-11-21`);
   await ready(page);
   assert.equal(await parts(page), 'failed');
@@ -82,7 +87,7 @@ test('a screen whose code cannot be had says so, and tries again on request', as
   await failed.waitFor();
   assert.equal(await failed.locator('p').textContent(), app.part_failed);
   assert.deepEqual(await axe(page), []);
-  await page.unroute(blocked);
+  await page.unroute(QUESTIONS);
   await failed.locator('button').focus();
   await page.keyboard.press('Enter');
   await page.waitForSelector('main[data-step="purpose"] h1#main-heading');
@@ -95,9 +100,7 @@ test('a screen whose code cannot be had says so, and tries again on request', as
 
 test('the first answer, given before the rules have come, is taken when they come', async () => {
   const page = await openPage(browser);
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await page.route(/\/split_rules-[0-9a-f]{16}\.wasm$/, async (route) => { await gate; await route.continue(); });
+  const release = await holdBack(page, RULES);
   await page.goto(`${server.url}#lang=en&today=2026-11-21`);
   await page.waitForSelector('main[data-step="nationality"] h1');
   await page.fill('#nationality', 'Peru');
@@ -114,8 +117,7 @@ test('the first answer, given before the rules have come, is taken when they com
 
 test('rules that cannot be had are said on the first question, and its answer is taken on a retry', async () => {
   const page = await openPage(browser, { serviceWorkers: 'block' });
-  const blocked = /\/split_rules-[0-9a-f]{16}\.wasm$/;
-  await page.route(blocked, (route) => route.abort());
+  await page.route(RULES, (route) => route.abort());
   await page.goto(`${server.url}#lang=ru&today=2026-11-21`);
   await ready(page);
   assert.equal(await parts(page), 'failed');
@@ -127,7 +129,7 @@ test('rules that cannot be had are said on the first question, and its answer is
   assert.equal(await failed.locator('p').textContent(), ru.part_failed);
   assert.equal(await page.evaluate(() => document.querySelector('main').dataset.step), 'nationality');
   assert.deepEqual(await axe(page), []);
-  await page.unroute(blocked);
+  await page.unroute(RULES);
   await failed.locator('button').focus();
   await page.keyboard.press('Enter');
   await page.waitForSelector('main[data-step="purpose"] h1#main-heading');
@@ -140,9 +142,7 @@ test('rules that cannot be had are said on the first question, and its answer is
 
 test('a link opened before the rules have come shows its screen once they are here', async () => {
   const page = await openPage(browser);
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await page.route(/\/split_rules-[0-9a-f]{16}\.wasm$/, async (route) => { await gate; await route.continue(); });
+  const release = await holdBack(page, RULES);
   // A whole case without a step: which screen it needs is known only from the rules.
   await page.goto(`${server.url}#lang=en&today=2026-11-21&nationality=DE&purpose=tourism&passport.expires=2031-01-01&trip.entry=2026-12-01&trip.exit=2026-12-20&trip.entry_point=airport_almaty`);
   const note = page.locator('main .part-loading[role="status"]');
@@ -156,9 +156,7 @@ test('a link opened before the rules have come shows its screen once they are he
 
 test('a passport scanned before the rules have come is read when they come', async () => {
   const page = await openPage(browser);
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await page.route(/\/split_rules-[0-9a-f]{16}\.wasm$/, async (route) => { await gate; await route.continue(); });
+  const release = await holdBack(page, RULES);
   await page.goto(`${server.url}#lang=en&today=2026-11-21`);
   await page.waitForSelector('main[data-step="nationality"] h1');
   await scan(page, td3());
