@@ -15,7 +15,8 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const app = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url), 'utf8')).app;
+const locale = (lang) => JSON.parse(readFileSync(new URL(`../../locales/${lang}.json`, import.meta.url), 'utf8')).app;
+const [app, appRu] = [locale('en'), locale('ru')];
 const MODULE = /\/((?:split|chunk)_\w+)-[0-9a-f]{16}\.wasm$/;
 const modules = readdirSync(DIST).filter((f) => MODULE.test(`/${f}`));
 const parts = (page) => page.evaluate(() => document.documentElement.dataset.parts ?? null);
@@ -28,6 +29,16 @@ async function holdBack(page, pattern) {
   const gate = new Promise((ok) => { release = ok; });
   await page.route(pattern, async (route) => { await gate; await route.continue(); });
   return release;
+}
+
+/** Lets `pattern`'s files through again and presses the `failed` note's button by keyboard:
+ * the next question shows, with the focus on its heading. */
+async function retryByKeyboard(page, failed, pattern) {
+  await page.unroute(pattern);
+  await failed.locator('button').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('main[data-step="purpose"] h1#main-heading');
+  await page.waitForFunction(() => document.activeElement?.id === 'main-heading');
 }
 
 /** Answers the first question, as a traveller would. */
@@ -87,11 +98,7 @@ test('a screen whose code cannot be had says so, and tries again on request', as
   await failed.waitFor();
   assert.equal(await failed.locator('p').textContent(), app.part_failed);
   assert.deepEqual(await axe(page), []);
-  await page.unroute(QUESTIONS);
-  await failed.locator('button').focus();
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('main[data-step="purpose"] h1#main-heading');
-  await page.waitForFunction(() => document.activeElement?.id === 'main-heading');
+  await retryByKeyboard(page, failed, QUESTIONS);
   assert.equal(await failed.count(), 0);
   // The loader says why in the console: the aborted requests, nothing else.
   assert.deepEqual(page.consoleErrors.filter((e) => !/net::ERR_FAILED|Failed to fetch/.test(e)), []);
@@ -125,15 +132,10 @@ test('rules that cannot be had are said on the first question, and its answer is
   await page.keyboard.press('Enter');
   const failed = page.locator('main .part-failed[role="alert"]');
   await failed.waitFor();
-  const ru = JSON.parse(readFileSync(new URL('../../locales/ru.json', import.meta.url), 'utf8')).app;
-  assert.equal(await failed.locator('p').textContent(), ru.part_failed);
+  assert.equal(await failed.locator('p').textContent(), appRu.part_failed);
   assert.equal(await page.evaluate(() => document.querySelector('main').dataset.step), 'nationality');
   assert.deepEqual(await axe(page), []);
-  await page.unroute(RULES);
-  await failed.locator('button').focus();
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('main[data-step="purpose"] h1#main-heading');
-  await page.waitForFunction(() => document.activeElement?.id === 'main-heading');
+  await retryByKeyboard(page, failed, RULES);
   assert.match(page.url(), /nationality=PE/);
   assert.equal(await failed.count(), 0);
   assert.deepEqual(page.consoleErrors.filter((e) => !/net::ERR_FAILED|Failed to fetch/.test(e)), []);
