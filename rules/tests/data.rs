@@ -144,7 +144,7 @@ fn bad_references_are_refused_naming_the_entry() {
     assert!(e.contains("rules.toml: rule \"fingerprints\" (from 2026-03-10): cites unknown source `009`"), "{e}");
     let e = errors_of(&with_file("rules.toml", |t| t.replace("min_age_years = 16", "min_age = 16")));
     assert!(e.contains("rules.toml") && e.contains("unknown variant `min_age`"), "{e}");
-    let e = errors_of(&with_file("rules.toml", |t| t.replace("{ min_pages = 2 }", "{ min_pages = 2, months = 3 }")));
+    let e = errors_of(&with_file("rules.toml", |t| t.replace("params.min_pages = 2", "params.min_pages = 2\nparams.months = 3")));
     assert!(e.contains("rule \"passport_blank_pages\"") && e.contains("params must be exactly"), "{e}");
     let e = errors_of(&with_file("steps.toml", |t| {
         t.replacen("code = \"print_e_visa\"", "code = \"register_on_portal\"", 1)
@@ -157,11 +157,11 @@ fn bad_references_are_refused_naming_the_entry() {
     }));
     assert!(e.contains("documents.toml: document") && e.contains("without the `doubt` they translate"), "{e}");
     let e = errors_of(&with_file("steps.toml", |t| {
-        t.replacen("quote = \"распечатать", "ru = \"Перевод\", quote = \"распечатать", 1)
+        t.replacen("quote = \"распечатать", "ru = \"Перевод\"\nquote = \"распечатать", 1)
     }));
     assert!(e.contains("steps.toml: step \"print_e_visa\": cites `004` with a translation into `ru`"), "{e}");
     let e = errors_of(&with_file("steps.toml", |t| {
-        t.replacen("quote = \"распечатать", "lang = \"Russian\", ru = \" \", quote = \"распечатать", 1)
+        t.replacen("quote = \"распечатать", "lang = \"Russian\"\nru = \" \"\nquote = \"распечатать", 1)
     }));
     assert!(e.contains("an empty `ru` translation") && e.contains("not a language code"), "{e}");
     let e =
@@ -342,4 +342,17 @@ fn the_binary_form_loads_the_same_rules() {
     assert!(Rules::from_checked_binary_with_words(&traveller.rules, &wrong).is_err());
     assert!(Rules::from_checked_binary_with_words(&traveller.rules, &traveller.words[..100]).is_err());
     assert!(Rules::from_checked_binary(&bytes[..bytes.len() / 2]).is_err(), "even unchecked");
+}
+
+/// An operator reads and reviews the data in any editor: one field a line, so that a
+/// change to one translation is one line of a diff (`tools/gen/one_field_per_line.py`
+/// rewrites a file written with inline tables).
+#[test]
+fn the_data_files_hold_one_field_a_line() {
+    for (name, text) in BUILTIN {
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim_start().starts_with('#')) {
+            let inline = line.trim_start().starts_with('{') || line.contains("= {") || line.contains("= [ {");
+            assert!(!inline, "{name}:{}: an inline table; write its fields one a line: {line}", n + 1);
+        }
+    }
 }
