@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::codes::{Confidence, DeadlineCode, IssueCode, Law, Param, Purpose, Route, Severity};
+use crate::codes::{Confidence, DeadlineCode, IssueCode, Law, Param, Purpose, Route, Severity, YearBasis};
 
 /// The data set an assessment was made with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -96,6 +96,10 @@ pub struct Replaced {
 pub struct Basis {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub regime: Option<String>,
+    /// Other regimes that list the traveller for this purpose and apply with it: the
+    /// stricter of their limits governs.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
     pub sources: Vec<String>,
     pub confidence: Confidence,
     /// The date the regime took effect, when a later act gives it.
@@ -115,6 +119,31 @@ pub struct Basis {
 pub struct Window {
     pub days: u32,
     pub max: u32,
+}
+
+/// What a window or yearly limit leaves for this trip: the days the earlier stays used,
+/// the longest stay from the planned entry, and the first day a stay of the planned length
+/// fits. Present whenever the regimes applied limit days over a window or a year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Allowance {
+    /// The window limit applied (the strictest, where several apply).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window_days: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window_max_days: Option<u32>,
+    /// The yearly limit applied, where it is the strictest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year_days: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year_basis: Option<YearBasis>,
+    /// Days of earlier stays in the window that ends on the planned entry day (for a
+    /// yearly limit: in the year the entry falls in).
+    pub days_used: i64,
+    /// The longest stay from the planned entry that keeps every limit (0: none).
+    pub longest_stay_days: i64,
+    /// The first day on or after the planned entry from which a stay of the planned length
+    /// keeps every limit; none when no day can (the stay is longer than a limit allows).
+    pub earliest_entry: Option<NaiveDate>,
 }
 
 /// The full answer for one case.
@@ -137,6 +166,8 @@ pub struct Assessment {
     /// The days-in-window limit of the regime: at most `max` days in any `days`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub window: Option<Window>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowance: Option<Allowance>,
     pub issues: Vec<Issue>,
     pub deadlines: Vec<Deadline>,
     pub documents: Vec<Line>,

@@ -17,7 +17,7 @@ fn holds(ctx: &Ctx, deadlines: &Deadlines, condition: Condition) -> bool {
             .is_some_and(|(over, _)| ctx.stay_days > over),
         Condition::OverStayLimit => {
             ctx.route == Route::VisaFree
-                && ctx.regime.and_then(|g| g.max_stay_days).is_some_and(|max| ctx.stay_days > i64::from(max))
+                && ctx.terms.and_then(|t| t.max_stay()).is_some_and(|(max, _)| ctx.stay_days > i64::from(max))
         }
         Condition::HasResidencePermit => case.residence_permit.is_some(),
         Condition::NoResidencePermit => case.residence_permit.is_none(),
@@ -26,7 +26,7 @@ fn holds(ctx: &Ctx, deadlines: &Deadlines, condition: Condition) -> bool {
         Condition::RegistrationDue => deadlines.date(DeadlineCode::RegistrationBy, case.trip.entry).is_some(),
         Condition::TravelAuthorisationOffered => ctx
             .rule(RuleId::TravelAuthorisation, case.today)
-            .is_some_and(|r| ctx.regime.is_some_and(|g| r.regimes.is_empty() || r.regimes.contains(&g.id))),
+            .is_some_and(|r| ctx.terms.is_some_and(|t| r.regimes.is_empty() || r.regimes.iter().any(|g| t.includes(g)))),
     }
 }
 
@@ -35,7 +35,7 @@ fn applies(ctx: &Ctx, deadlines: &Deadlines, item: &Item) -> bool {
     ctx.rules.applies(ctx.case.law, &item.cite)
         && (item.routes.is_empty() || item.routes.contains(&ctx.route))
         && (item.purposes.is_empty() || item.purposes.contains(&ctx.case.purpose))
-        && (item.regimes.is_empty() || ctx.regime.is_some_and(|g| item.regimes.contains(&g.id)))
+        && (item.regimes.is_empty() || ctx.terms.is_some_and(|t| item.regimes.iter().any(|g| t.includes(g))))
         && item.from.is_none_or(|from| from <= today)
         && item.to.is_none_or(|to| today <= to)
         && item.when.is_none_or(|c| holds(ctx, deadlines, c))

@@ -131,6 +131,7 @@ crate::codes_vocabulary! {
         EVisaStayNotStated = "e_visa_stay_not_stated",
         StayOverWindow = "stay_over_window",
         StayOverYearLimit = "stay_over_year_limit",
+        ChangeAdopted = "change_adopted",
     }
 }
 
@@ -161,6 +162,27 @@ crate::codes_vocabulary! {
         GovernmentResolution = "government_resolution", MinistryOrder = "ministry_order",
         OfficialPage = "official_page",
     }
+}
+
+crate::codes_vocabulary! {
+    /// Which of a regime's terms a citation states, so that each limit and purpose is
+    /// shown with the words it rests on.
+    Term {
+        Purposes = "purposes", MaxStay = "max_stay", Window = "window", Year = "year",
+        Stay = "stay", InForce = "in_force", EntryPoints = "entry_points", Countries = "countries",
+    }
+}
+
+crate::codes_vocabulary! {
+    /// Where a regime's purposes come from: its text names them (or the purposes it
+    /// excludes), or no text does and the protective reading lists them (the doubt says so).
+    PurposesBasis { Text = "text", Protective = "protective" }
+}
+
+crate::codes_vocabulary! {
+    /// What bounds a stay that no number of days bounds: an employment contract's term (an
+    /// EAEU worker), or a permit issued in Kazakhstan.
+    StayBasis { Contract = "contract", Permit = "permit" }
 }
 
 crate::codes_vocabulary! {

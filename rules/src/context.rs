@@ -5,39 +5,51 @@ use chrono::NaiveDate;
 
 use crate::assessment::Issue;
 use crate::case::Case;
-use crate::codes::{IssueCode, Param, Route, RuleId, Severity};
+use crate::codes::{IssueCode, Param, Route, RuleId, Severity, Term};
 use crate::data::model::{Cite, Regime, RuleEntry};
 use crate::data::Rules;
+use crate::regime::Terms;
 
 pub(crate) struct Ctx<'a> {
     pub rules: &'a Rules,
     pub case: &'a Case,
     pub route: Route,
-    pub regime: Option<&'a Regime>,
+    /// The regimes that give the route (none: a consular visa).
+    pub terms: Option<Terms<'a>>,
     /// Days of the planned stay, entry and exit both counted.
     pub stay_days: i64,
     pub issues: Vec<Issue>,
 }
 
-/// What an issue or deadline rests on: a dated rule entry, or a regime.
+/// What an issue or deadline rests on: a dated rule entry, a regime, or one of a regime's
+/// terms (a limit, its purposes), which rests on the citations that state it.
 #[derive(Clone, Copy)]
 pub(crate) enum Ground<'a> {
     Rule(&'a RuleEntry),
     Regime(&'a Regime),
+    Term(&'a Regime, Term),
 }
 
 impl<'a> Ground<'a> {
     pub fn id(self) -> String {
         match self {
             Ground::Rule(r) => r.id.as_str().to_string(),
-            Ground::Regime(g) => g.id.clone(),
+            Ground::Regime(g) | Ground::Term(g, _) => g.id.clone(),
+        }
+    }
+
+    /// The texts it rests on, by id: a term's own citations where the data mark them.
+    pub fn sources(self) -> Vec<String> {
+        match self {
+            Ground::Term(g, term) if g.cites_for(term).next().is_some() => source_ids(g.cites_for(term)),
+            _ => source_ids(self.cites()),
         }
     }
 
     pub fn cites(self) -> &'a [Cite] {
         match self {
             Ground::Rule(r) => &r.cite,
-            Ground::Regime(g) => &g.cite,
+            Ground::Regime(g) | Ground::Term(g, _) => &g.cite,
         }
     }
 
@@ -45,13 +57,13 @@ impl<'a> Ground<'a> {
     pub fn from(self) -> Option<NaiveDate> {
         match self {
             Ground::Rule(r) => Some(r.from),
-            Ground::Regime(_) => None,
+            Ground::Regime(_) | Ground::Term(..) => None,
         }
     }
 }
 
 /// The ids of the texts cited, each once, in order.
-pub(crate) fn source_ids(cites: &[Cite]) -> Vec<String> {
+pub(crate) fn source_ids<'c>(cites: impl IntoIterator<Item = &'c Cite>) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     for c in cites {
         if !ids.contains(&c.doc) {
@@ -78,7 +90,7 @@ impl<'a> Ctx<'a> {
         self.push(Issue {
             code,
             severity,
-            sources: source_ids(ground.cites()),
+            sources: ground.sources(),
             rule: Some(ground.id()),
             date: None,
             days: None,

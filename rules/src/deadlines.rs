@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::assessment::Deadline;
 use crate::calendar::{Certainty, Counted};
 use crate::codes::{DeadlineCode, IssueCode, Param, Route, RuleId, Severity};
-use crate::context::{source_ids, Ctx, Ground};
+use crate::context::{Ctx, Ground};
 use crate::data::model::RuleEntry;
 use crate::date::shift;
 
@@ -28,12 +28,12 @@ impl Deadlines {
         }
         let params = match ground {
             Ground::Rule(rule) => rule.params.clone(),
-            Ground::Regime(_) => BTreeMap::new(),
+            Ground::Regime(_) | Ground::Term(..) => BTreeMap::new(),
         };
         self.list.push(Deadline {
             code,
             date: counted.date,
-            sources: source_ids(ground.cites()),
+            sources: ground.sources(),
             rule: ground.id(),
             rule_from: ground.from(),
             params,
@@ -77,17 +77,18 @@ pub(crate) fn compute(ctx: &mut Ctx, latest_exit: Option<NaiveDate>) -> Deadline
             out.add(DeadlineCode::HostNotification, counted, Ground::Rule(rule));
         }
     }
-    if let (Some(date), Some(regime)) = (latest_exit, ctx.regime) {
+    if let (Some(date), Some(terms)) = (latest_exit, ctx.terms) {
         let counted = Counted { date, certainty: Certainty::Confirmed, uncertain_year: None };
-        out.add(DeadlineCode::LatestExit, counted, Ground::Regime(regime));
+        out.add(DeadlineCode::LatestExit, counted, Ground::Regime(terms.primary()));
     }
     // Registration, where an act asks it of the travellers of some regimes, by the N-th
     // calendar day of the stay: the act does not say whether the day of entry counts, and
     // counting it is the earlier day (discrepancy registration_day_count). Due only when
     // the stay reaches that day.
-    if let (Some(rule), Some(regime)) = (ctx.rule(RuleId::Registration, entry), ctx.regime) {
+    if let (Some(rule), Some(terms)) = (ctx.rule(RuleId::Registration, entry), ctx.terms) {
         let due = days(rule, Param::WithinDays).map(|n| shift(entry, i64::from(n) - 1));
-        if let Some(date) = due.filter(|d| rule.regimes.contains(&regime.id) && *d <= ctx.case.trip.exit) {
+        let listed = rule.regimes.iter().any(|g| terms.includes(g));
+        if let Some(date) = due.filter(|d| listed && *d <= ctx.case.trip.exit) {
             let counted = Counted { date, certainty: Certainty::Confirmed, uncertain_year: None };
             out.add(DeadlineCode::RegistrationBy, counted, Ground::Rule(rule));
         }

@@ -25,11 +25,11 @@ pub mod regime;
 pub mod stay;
 pub mod url;
 
-pub use assessment::{Assessment, Basis, Deadline, Issue, Line, Replaced, RulesVersion, Window};
+pub use assessment::{Allowance, Assessment, Basis, Deadline, Issue, Line, Replaced, RulesVersion, Window};
 pub use case::{Case, InputError, InputErrorCode, InputErrors, RawCase, KAZAKHSTAN};
 pub use codes::{
-    Condition, Confidence, DeadlineCode, EntryPoint, IssueCode, Law, Param, Purpose, Route, RuleId, Severity,
-    SourceKind, YearBasis,
+    Condition, Confidence, DeadlineCode, EntryPoint, IssueCode, Law, Param, Purpose, PurposesBasis, Route, RuleId,
+    Severity, SourceKind, StayBasis, Term, YearBasis,
 };
 pub use data::{DataError, DataErrors, PageData, PageText, Rules};
 pub use needs::{needs, Needs};
@@ -60,19 +60,20 @@ fn in_time_order(mut deadlines: Vec<Deadline>) -> Vec<Deadline> {
 pub fn assess(rules: &Rules, case: &Case) -> Assessment {
     let decision = regime::decide(rules, &case.nationality, case.purpose, case.trip.entry, case.law);
     let stay_days = date::days_between(case.trip.entry, case.trip.exit) + 1;
-    let mut ctx = Ctx { rules, case, route: decision.route, regime: decision.regime, stay_days, issues: Vec::new() };
+    let terms = decision.terms();
+    let mut ctx = Ctx { rules, case, route: decision.route, terms, stay_days, issues: Vec::new() };
     for note in &decision.notes {
-        ctx.raise(note.code, note.severity, note.ground);
+        ctx.raise(note.code, note.severity, note.ground).date = note.date;
     }
-    if let Some(regime) = decision.regime {
+    if let Some(regime) = terms.map(|t| t.primary()) {
         if regime.route == Route::EVisa && !regime.entry_points.contains(&case.trip.entry_point) {
-            ctx.raise(I::EVisaEntryPoint, Severity::Blocker, Ground::Regime(regime));
+            ctx.raise(I::EVisaEntryPoint, Severity::Blocker, Ground::Term(regime, codes::Term::EntryPoints));
         }
     }
     passport::check(&mut ctx);
-    let latest_exit = stay::check(&mut ctx);
+    let stay = stay::check(&mut ctx);
     fingerprints::check(&mut ctx);
-    let deadlines = deadlines::compute(&mut ctx, latest_exit);
+    let deadlines = deadlines::compute(&mut ctx, stay.latest_exit);
     if case.trip.entry < case.today {
         ctx.raise_about_data(I::EntryDatePassed, Severity::Warning).date = Some(case.trip.entry);
     }
@@ -91,14 +92,12 @@ pub fn assess(rules: &Rules, case: &Case) -> Assessment {
         purpose: case.purpose,
         route: decision.route,
         law: case.law,
-        basis: decision.basis,
-        regime: decision.regime.map(|g| g.id.clone()),
+        basis: decision.basis.clone(),
+        regime: terms.map(|t| t.primary().id.clone()),
         stay_days,
-        max_stay_days: decision.regime.and_then(|g| g.max_stay_days),
-        window: decision
-            .regime
-            .and_then(|g| g.window_days.zip(g.window_max_days))
-            .map(|(days, max)| Window { days, max }),
+        max_stay_days: terms.and_then(|t| t.max_stay()).map(|(days, _)| days),
+        window: stay.window,
+        allowance: stay.allowance,
         issues,
         deadlines: in_time_order(deadlines.list),
         documents,

@@ -53,13 +53,18 @@ fn needs_for(
     today: NaiveDate,
     law: Law,
 ) -> Needs {
-    match regime::regime_for(rules, nationality, purpose, entry, law) {
-        Some(g) if g.route == Route::VisaFree => Needs {
-            previous_stays: g.window_days.is_some() || g.year_max_days.is_some(),
-            window: g.window_days.zip(g.window_max_days).map(|(days, max)| Window { days, max }),
-            year_days: g.year_max_days,
-            birth_date: None,
-        },
+    let regimes = regime::regimes_for(rules, nationality, purpose, entry, law);
+    match regimes.first() {
+        Some(g) if g.route == Route::VisaFree => {
+            // The strictest window and the yearly limit of the regimes that apply together.
+            let window = regimes
+                .iter()
+                .filter_map(|g| g.window_days.zip(g.window_max_days))
+                .min_by_key(|(days, max)| (*max, std::cmp::Reverse(*days)))
+                .map(|(days, max)| Window { days, max });
+            let year_days = regimes.iter().filter_map(|g| g.year_max_days).min();
+            Needs { previous_stays: window.is_some() || year_days.is_some(), window, year_days, birth_date: None }
+        }
         Some(_) => Needs::default(),
         None => {
             Needs { birth_date: rules.param(RuleId::Fingerprints, Param::MinAgeYears, today, law), ..Needs::default() }

@@ -1,12 +1,17 @@
-//! Which route applies. Of the regimes in force on the entry date that list the
-//! nationality for the purpose, a later act's comes before the five texts' (it came after
-//! them and replaces what they said for this nationality and purpose); within each, a
-//! visa-free regime before an e-visa, and the newest first. Where none does, a consular visa.
+//! Which route applies, and on which terms. Of the regimes in force on the entry date that
+//! list the nationality, those a later act replaced for it are set aside; then a visa-free
+//! way in comes before an e-visa, and a consular visa is what remains.
+//!
+//! Where several visa-free regimes list a state at once (a bilateral agreement and the
+//! unilateral list), they apply together and the stricter reading governs: the purpose must
+//! be covered by one of them and excluded by none, and every limit of each that covers it
+//! applies, each with its own source. An act adopted but not yet certainly in force is not
+//! applied (the protective reading) and the assessment says when it is in force by.
 
 use chrono::NaiveDate;
 
 use crate::assessment::{Basis, Replaced};
-use crate::codes::{IssueCode, Law, Purpose, Route, RuleId, Severity};
+use crate::codes::{IssueCode, Law, Purpose, Route, RuleId, Severity, StayBasis, Term};
 use crate::context::{source_ids, Ground};
 use crate::data::model::Regime;
 use crate::data::Rules;
@@ -16,77 +21,117 @@ pub(crate) struct Note<'a> {
     pub code: IssueCode,
     pub severity: Severity,
     pub ground: Ground<'a>,
+    /// The day a note's act is in force by (`change_adopted`).
+    pub date: Option<NaiveDate>,
+}
+
+/// The regimes that give the route, the first of them the verdict's basis: one, or for a
+/// visa-free entry every regime that covers the purpose, whose limits all apply.
+#[derive(Clone, Copy)]
+pub struct Terms<'a> {
+    regimes: &'a [&'a Regime],
+}
+
+impl<'a> Terms<'a> {
+    /// The regime the verdict rests on.
+    pub fn primary(self) -> &'a Regime {
+        self.regimes[0]
+    }
+
+    pub fn all(self) -> impl Iterator<Item = &'a Regime> {
+        self.regimes.iter().copied()
+    }
+
+    /// Whether one of the regimes has this id.
+    pub fn includes(self, id: &str) -> bool {
+        self.all().any(|g| g.id == id)
+    }
+
+    /// The longest stay per entry, and the regime that sets it: the least of them all.
+    pub fn max_stay(self) -> Option<(u32, &'a Regime)> {
+        self.all().filter_map(|g| g.max_stay_days.map(|d| (d, g))).min_by_key(|(d, _)| *d)
+    }
+
+    /// What bounds the stay where no regime sets a number of days.
+    pub fn stay_basis(self) -> Option<StayBasis> {
+        self.all().find_map(|g| g.stay_basis)
+    }
 }
 
 pub(crate) struct Decision<'a> {
     pub route: Route,
-    pub regime: Option<&'a Regime>,
+    pub regimes: Vec<&'a Regime>,
     pub notes: Vec<Note<'a>>,
     pub basis: Basis,
 }
 
-/// The route and regime under `law`, with the notes the choice leaves.
+impl<'a> Decision<'a> {
+    pub fn terms(&'a self) -> Option<Terms<'a>> {
+        (!self.regimes.is_empty()).then_some(Terms { regimes: &self.regimes })
+    }
+}
+
+/// Later acts first, then the newest: the order in which regimes speak for a state.
+fn precedence<'a>(rules: &Rules, regimes: &mut [&'a Regime]) {
+    regimes.sort_by_key(|g| (rules.is_core(&g.cite), std::cmp::Reverse(g.from)));
+}
+
+/// The regimes that give the route under `law`, with the notes the choice leaves.
 fn choose<'a>(
     rules: &'a Rules,
     nationality: &str,
     purpose: Purpose,
     entry: NaiveDate,
     law: Law,
-) -> (Route, Option<&'a Regime>, Vec<Note<'a>>) {
-    let mut listing: Vec<&Regime> = rules
-        .regimes
-        .iter()
-        .filter(|g| g.in_force(entry) && rules.applies(law, &g.cite) && g.listing(nationality, entry).is_some())
-        .collect();
-    // Later acts first, then visa-free before e-visa, then the newest.
-    listing.sort_by_key(|g| (rules.is_core(&g.cite), g.route != Route::VisaFree, std::cmp::Reverse(g.from)));
+) -> (Route, Vec<&'a Regime>, Vec<Note<'a>>) {
+    let lists = |g: &Regime| rules.applies(law, &g.cite) && g.listing(nationality, entry).is_some();
     let mut notes = Vec::new();
-    let mut listed = false;
-    let mut chosen = None;
-    for regime in listing {
-        if regime.listing(nationality, entry).is_some_and(|c| c.doubt.is_some()) {
-            notes.push(Note {
-                code: IssueCode::ListEntryDoubtful,
-                severity: Severity::Warning,
-                ground: Ground::Regime(regime),
-            });
-            continue;
-        }
-        listed = true;
-        if regime.purposes.contains(&purpose) {
-            chosen = chosen.or(Some(regime));
-        } else if regime.route == Route::VisaFree {
-            notes.push(Note {
-                code: IssueCode::VisaFreeNotForPurpose,
-                severity: Severity::Info,
-                ground: Ground::Regime(regime),
-            });
-        }
+    // An act adopted but not certainly in force: said, not applied.
+    for g in rules.regimes.iter().filter(|g| g.pending(entry) && lists(g) && g.purposes.contains(&purpose)) {
+        let date = g.in_force_by.as_ref().map(|b| b.date);
+        notes.push(Note { code: IssueCode::ChangeAdopted, severity: Severity::Info, ground: Ground::Regime(g), date });
     }
-    // Entering without a visa, the traveller needs no word on other arrangements.
-    if chosen.is_some_and(|c| c.route == Route::VisaFree) {
-        notes.retain(|n| !matches!(n.code, IssueCode::VisaFreeNotForPurpose | IssueCode::ListEntryDoubtful));
-    }
-    // One note of each kind: the first regime that gives it.
-    let mut seen = Vec::new();
-    notes.retain(|n| {
-        if seen.contains(&n.code) {
-            false
+    let mut listing: Vec<&Regime> = Vec::new();
+    let mut doubtful = Vec::new();
+    for g in rules.regimes.iter().filter(|g| g.in_force(entry) && lists(g)) {
+        if g.listing(nationality, entry).is_some_and(|c| c.doubt.is_some()) {
+            doubtful.push(g);
         } else {
-            seen.push(n.code);
-            true
-        }
-    });
-    if !listed && notes.is_empty() {
-        if let Some(rule) = rules.rule(RuleId::VisaRequired, entry, law) {
-            notes.push(Note {
-                code: IssueCode::NationalityNotListed,
-                severity: Severity::Warning,
-                ground: Ground::Rule(rule),
-            });
+            listing.push(g);
         }
     }
-    (chosen.map_or(Route::ConsularVisa, |g| g.route), chosen, notes)
+    // A later act that moved the state to another list replaces the old one for it.
+    let replaced: Vec<String> = listing.iter().flat_map(|g| g.replaces.iter().cloned()).collect();
+    listing.retain(|g| !replaced.contains(&g.id));
+    precedence(rules, &mut listing);
+
+    let visa_free: Vec<&Regime> = listing.iter().copied().filter(|g| g.route == Route::VisaFree).collect();
+    let excluded_by = visa_free.iter().copied().find(|g| g.excludes.contains(&purpose));
+    let covering: Vec<&Regime> = visa_free.iter().copied().filter(|g| g.purposes.contains(&purpose)).collect();
+    if excluded_by.is_none() && !covering.is_empty() {
+        // Entering without a visa, the traveller needs no word on other arrangements.
+        notes.retain(|n| n.code == IssueCode::ChangeAdopted);
+        return (Route::VisaFree, covering, notes);
+    }
+    if let Some(g) = excluded_by.or_else(|| visa_free.first().copied()) {
+        let ground = Ground::Term(g, Term::Purposes);
+        notes.push(Note { code: IssueCode::VisaFreeNotForPurpose, severity: Severity::Info, ground, date: None });
+    }
+    if let Some(g) = doubtful.first() {
+        let ground = Ground::Regime(g);
+        notes.push(Note { code: IssueCode::ListEntryDoubtful, severity: Severity::Warning, ground, date: None });
+    }
+    let e_visa = listing.iter().copied().find(|g| g.route == Route::EVisa && g.purposes.contains(&purpose));
+    if let Some(g) = e_visa {
+        return (Route::EVisa, vec![g], notes);
+    }
+    if listing.is_empty() && doubtful.is_empty() {
+        if let Some(rule) = rules.rule(RuleId::VisaRequired, entry, law) {
+            let ground = Ground::Rule(rule);
+            notes.push(Note { code: IssueCode::NationalityNotListed, severity: Severity::Warning, ground, date: None });
+        }
+    }
+    (Route::ConsularVisa, Vec::new(), notes)
 }
 
 /// The route for a nationality (alpha-2) and purpose on an entry date under `law`, and why.
@@ -97,26 +142,29 @@ pub(crate) fn decide<'a>(
     entry: NaiveDate,
     law: Law,
 ) -> Decision<'a> {
-    let (route, regime, notes) = choose(rules, nationality, purpose, entry, law);
+    let (route, regimes, notes) = choose(rules, nationality, purpose, entry, law);
+    let primary = regimes.first().copied();
     let not_covered = notes.iter().any(|n| n.code == IssueCode::NationalityNotListed);
-    let replaced = (law == Law::Current && regime.is_some_and(|g| !rules.is_core(&g.cite)))
+    let replaced = (law == Law::Current && primary.is_some_and(|g| !rules.is_core(&g.cite)))
         .then(|| choose(rules, nationality, purpose, entry, Law::Core))
         .map(|(route, core, _)| Replaced {
-            regime: core.map(|g| g.id.clone()),
+            regime: core.first().map(|g| g.id.clone()),
             route,
-            sources: match core {
+            sources: match core.first() {
                 Some(g) => source_ids(&g.cite),
                 None => {
                     rules.rule(RuleId::VisaRequired, entry, Law::Core).map(|r| source_ids(&r.cite)).unwrap_or_default()
                 }
             },
         });
-    let basis = match regime {
+    let basis = match primary {
         Some(g) => Basis {
             regime: Some(g.id.clone()),
+            also: regimes[1..].iter().map(|g| g.id.clone()).collect(),
             sources: source_ids(&g.cite),
+            // Any one regime that covers the purpose is a way in: the verdict is as sure as its basis.
             confidence: rules.confidence(&g.cite),
-            since: (!rules.is_core(&g.cite)).then_some(g.from),
+            since: (!rules.is_core(&g.cite)).then_some(g.applies_from()),
             replaced,
             not_covered,
         },
@@ -124,6 +172,7 @@ pub(crate) fn decide<'a>(
             let cites = rules.rule(RuleId::VisaRequired, entry, law).map(|r| r.cite.as_slice()).unwrap_or_default();
             Basis {
                 regime: None,
+                also: Vec::new(),
                 sources: source_ids(cites),
                 confidence: rules.confidence(cites),
                 since: None,
@@ -132,7 +181,7 @@ pub(crate) fn decide<'a>(
             }
         }
     };
-    Decision { route, regime, notes, basis }
+    Decision { route, regimes, notes, basis }
 }
 
 /// The route a nationality (alpha-2) gets for a purpose on an entry date under `law`.
@@ -140,14 +189,15 @@ pub fn route_for(rules: &Rules, nationality: &str, purpose: Purpose, entry: Naiv
     choose(rules, nationality, purpose, entry, law).0
 }
 
-/// The regime a nationality (alpha-2) gets for a purpose on an entry date under `law`.
-pub fn regime_for<'a>(
+/// The regimes a nationality (alpha-2) gets for a purpose on an entry date under `law`:
+/// the verdict's basis first (none: a consular visa).
+pub fn regimes_for<'a>(
     rules: &'a Rules,
     nationality: &str,
     purpose: Purpose,
     entry: NaiveDate,
     law: Law,
-) -> Option<&'a Regime> {
+) -> Vec<&'a Regime> {
     choose(rules, nationality, purpose, entry, law).1
 }
 

@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use serde::{de, Deserialize, Deserializer, Serialize};
 
 use crate::codes::{
-    Condition, Confidence, DeadlineCode, EntryPoint, Param, Purpose, Route, RuleId, SourceKind, YearBasis,
+    Condition, Confidence, DeadlineCode, EntryPoint, Param, Purpose, PurposesBasis, Route, RuleId, SourceKind,
+    StayBasis, Term, YearBasis,
 };
 use crate::date::{parse_iso, DateError};
 
@@ -50,6 +51,10 @@ pub struct Cite {
     pub ru: Option<String>,
     #[serde(default)]
     pub kk: Option<String>,
+    /// Which of a regime's terms these words state (a regime's limits and purposes are
+    /// each shown with the citations that state them).
+    #[serde(default)]
+    pub supports: Vec<Term>,
 }
 
 /// Of a text's forms in the app's languages (English, Russian, Kazakh), the one in `lang`.
@@ -230,19 +235,61 @@ pub struct ListedCountry {
     pub doubt: Option<String>,
 }
 
+/// The latest day an act is in force by, when its exact day is not known: from its own
+/// text (ten days after first publication, say) and the latest day it can have been
+/// published. Until then the act is adopted but not applied (the protective reading).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct InForceBy {
+    #[serde(deserialize_with = "iso")]
+    pub date: NaiveDate,
+    /// How the date follows from the sources, in English, Russian and Kazakh.
+    pub reason: String,
+    #[serde(default)]
+    pub reason_ru: Option<String>,
+    #[serde(default)]
+    pub reason_kk: Option<String>,
+}
+
+impl InForceBy {
+    pub fn reason(&self) -> Doubt<'_> {
+        Doubt { en: &self.reason, ru: self.reason_ru.as_deref(), kk: self.reason_kk.as_deref() }
+    }
+}
+
 /// A way in for a list of nationalities and purposes.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Regime {
     pub id: String,
     pub route: Route,
+    /// The purposes the regime covers.
     pub purposes: Vec<Purpose>,
+    /// Purposes its text excludes: where several regimes list a state, one that excludes a
+    /// purpose keeps the others from covering it (the stricter reading).
+    #[serde(default)]
+    pub excludes: Vec<Purpose>,
+    /// Whether the text names the purposes (a citation `supports` them) or the protective
+    /// reading lists them where no text does.
+    #[serde(default = "purposes_from_text")]
+    pub purposes_basis: PurposesBasis,
+    /// Regimes this one replaces for the states it lists (an act that moved a state from
+    /// one list to another), from its day in force, under law=current.
+    #[serde(default)]
+    pub replaces: Vec<String>,
+    /// The day the act takes effect: where its exact day is not known, the day it was
+    /// adopted, with `in_force_by` the latest day it is in force.
     #[serde(deserialize_with = "iso")]
     pub from: NaiveDate,
+    #[serde(default)]
+    pub in_force_by: Option<InForceBy>,
     #[serde(default, deserialize_with = "opt_iso")]
     pub to: Option<NaiveDate>,
     #[serde(default)]
     pub max_stay_days: Option<u32>,
+    /// What bounds the stay where no number of days does (visa_free without max_stay_days).
+    #[serde(default)]
+    pub stay_basis: Option<StayBasis>,
     #[serde(default)]
     pub window_days: Option<u32>,
     #[serde(default)]
@@ -265,14 +312,34 @@ pub struct Regime {
     pub countries: Vec<ListedCountry>,
 }
 
+fn purposes_from_text() -> PurposesBasis {
+    PurposesBasis::Text
+}
+
 impl Regime {
     pub fn doubt(&self) -> Option<Doubt<'_>> {
         Doubt::of(&self.doubt, &self.doubt_ru, &self.doubt_kk)
     }
 
-    /// Whether the regime is in force on `date`.
+    /// The first day the regime is applied: the day it is in force by, when only that is
+    /// certain, else the day it took effect.
+    pub fn applies_from(&self) -> NaiveDate {
+        self.in_force_by.as_ref().map_or(self.from, |b| b.date.max(self.from))
+    }
+
+    /// Whether the regime is applied on `date`.
     pub fn in_force(&self, date: NaiveDate) -> bool {
-        self.from <= date && self.to.is_none_or(|to| date <= to)
+        self.applies_from() <= date && self.to.is_none_or(|to| date <= to)
+    }
+
+    /// Whether on `date` the regime is adopted but not yet certainly in force.
+    pub fn pending(&self, date: NaiveDate) -> bool {
+        self.from <= date && date < self.applies_from()
+    }
+
+    /// The citations that state one of its terms.
+    pub fn cites_for(&self, term: Term) -> impl Iterator<Item = &Cite> {
+        self.cite.iter().filter(move |c| c.supports.contains(&term))
     }
 
     /// The state's entry, if the regime lists it on `date`.
