@@ -93,9 +93,9 @@ fn countries(rules: &[u8], out_dir: &std::path::Path) -> Result<(), Box<dyn Erro
     let rules = kzvisa_rules::Rules::from_checked_binary(rules).map_err(|e| e.to_string())?;
     let mut table = String::new();
     for c in &rules.countries {
-        let fields = [&c.alpha2, &c.alpha3, &c.en, &c.ru, &c.kk];
+        let fields = [&c.code, &c.alpha3, &c.en, &c.ru, &c.kk];
         if fields.iter().any(|f| f.contains(['\t', '\n'])) {
-            return Err(format!("countries.toml: {} has a tab or a line break in a name", c.alpha2).into());
+            return Err(format!("countries.toml: {} has a tab or a line break in a name", c.code).into());
         }
         table += &fields.map(String::as_str).join("\t");
         table.push('\n');

@@ -326,6 +326,11 @@ pub fn issue(l: Locale, i: &Issue, purpose: Purpose) -> String {
         C::CalendarUnconfirmed => td_string!(l, issue.calendar_unconfirmed, year = year).to_string(),
         C::CalendarEstimated => td_string!(l, issue.calendar_estimated, year = year).to_string(),
         C::EVisaStayNotStated => td_string!(l, issue.e_visa_stay_not_stated).to_string(),
+        C::EVisaEntryPointUnconfirmed => td_string!(l, issue.e_visa_entry_point_unconfirmed).to_string(),
+        C::DocumentNotCovered => td_string!(l, issue.document_not_covered).to_string(),
+        C::ChangeAdopted => {
+            td_string!(l, issue.change_adopted, date = date_on(l, i.date.unwrap_or_default())).to_string()
+        }
     }
 }
 
@@ -367,6 +372,8 @@ pub fn act(l: Locale, s: &Source) -> String {
         SourceKind::GovernmentResolution => td_string!(l, act.government_resolution),
         SourceKind::MinistryOrder => td_string!(l, act.ministry_order),
         SourceKind::OfficialPage => td_string!(l, act.official_page),
+        SourceKind::Standard => td_string!(l, act.standard),
+        SourceKind::Report => td_string!(l, act.report),
     };
     let mut name = kind.to_string();
     if let Some(number) = &s.number {
@@ -393,6 +400,7 @@ pub fn document(l: Locale, code: &str) -> String {
         "internship_petition" => td_string!(l, document.internship_petition),
         "residence_permit" => td_string!(l, document.residence_permit),
         "investment_body_request" => td_string!(l, document.investment_body_request),
+        "employment_contract" => td_string!(l, document.employment_contract),
         other => return other.replace('_', " "),
     };
     text.to_string()
@@ -438,6 +446,16 @@ pub fn step(l: Locale, line: &Line) -> String {
         "check_visa_for_corrections" => td_string!(l, step.check_visa_for_corrections),
         "fly_to_astana_or_almaty" => td_string!(l, step.fly_to_astana_or_almaty),
         "present_e_visa_at_airport" => td_string!(l, step.present_e_visa_at_airport),
+        "present_e_visa_at_an_international_airport" => {
+            td_string!(l, step.present_e_visa_at_an_international_airport)
+        }
+        "sign_employment_contract" => td_string!(l, step.sign_employment_contract),
+        "get_household_work_permit" => td_string!(l, step.get_household_work_permit),
+        "get_work_residence_permit" => td_string!(l, step.get_work_residence_permit),
+        "give_fingerprints_for_permit" => {
+            return td_string!(l, step.give_fingerprints_for_permit, age = v(Param::MinAgeYears, Noun::Years))
+                .to_string()
+        }
         "cross_at_international_checkpoint" => td_string!(l, step.cross_at_international_checkpoint),
         "carry_passport" => td_string!(l, step.carry_passport),
         "carry_passport_and_e_visa" => td_string!(l, step.carry_passport_and_e_visa),
@@ -456,6 +474,7 @@ pub fn step(l: Locale, line: &Line) -> String {
         }
         "leave_by_latest_exit" => td_string!(l, step.leave_by_latest_exit),
         "leave_through_astana_or_almaty" => td_string!(l, step.leave_through_astana_or_almaty),
+        "leave_through_an_international_airport" => td_string!(l, step.leave_through_an_international_airport),
         "leave_by_visa_end" => td_string!(l, step.leave_by_visa_end),
         "new_e_visa_if_passport_replaced" => td_string!(l, step.new_e_visa_if_passport_replaced),
         "if_passport_lost" => td_string!(l, step.if_passport_lost),

@@ -109,19 +109,18 @@ impl fmt::Debug for Bytes {
 
 /// What the generators draw on: the data's country codes, and day 0 of the soak's dates.
 struct Gen {
-    /// Every alpha-2 and alpha-3 code of the data, as a case may name a country.
+    /// Every code of the data, as a case may name a country or travel document.
     codes: Vec<String>,
-    /// The codes an MRZ may carry: alpha-3, ICAO's `D<<` for Germany, its three for the stateless.
+    /// The codes an MRZ may carry: three letters, and ICAO's `D<<` for Germany.
     mrz_codes: Vec<String>,
     epoch: NaiveDate,
 }
 
 impl Gen {
     fn new(rules: &Rules) -> Gen {
-        let codes = rules.countries.iter().flat_map(|c| [c.alpha2.clone(), c.alpha3.clone()]).collect();
-        let mut mrz_codes: Vec<String> =
-            rules.countries.iter().filter(|c| !c.stateless).map(|c| c.alpha3.clone()).collect();
-        mrz_codes.extend(["D<<", "XXA", "XXB", "XXC"].map(String::from));
+        let codes = rules.countries.iter().flat_map(|c| [c.code.clone(), c.alpha3.clone()]).collect();
+        let mut mrz_codes: Vec<String> = rules.countries.iter().map(|c| c.alpha3.clone()).collect();
+        mrz_codes.push("D<<".into());
         Gen { codes, mrz_codes, epoch: NaiveDate::from_ymd_opt(2020, 1, 1).expect("a day") }
     }
 

@@ -227,15 +227,16 @@ impl Checker<'_> {
 
     fn country(&mut self, field: &str, text: &str) -> Option<String> {
         match self.rules.country(text) {
-            Some(c) if c.alpha2 == KAZAKHSTAN => {
+            Some(c) if c.code == KAZAKHSTAN => {
                 let message = "citizens of Kazakhstan are not foreigners there: this check is for other nationalities";
                 self.fail(field, InputErrorCode::KazakhstanCitizen, message.into());
                 None
             }
-            Some(c) => Some(c.alpha2.clone()),
+            Some(c) => Some(c.code.clone()),
             None => {
-                let message =
-                    format!("`{text}` is not an ISO 3166-1 country code (use e.g. DE or DEU; XXA for stateless)");
+                let message = format!(
+                    "`{text}` is not a country or travel document code (ISO 3166-1 as DE or DEU, or ICAO's as XXA for stateless, GBN, UNO, RKS)"
+                );
                 self.fail(field, InputErrorCode::UnknownCountry, message);
                 None
             }

@@ -7,14 +7,23 @@ use crate::context::{source_ids, Ctx};
 use crate::data::model::Item;
 use crate::deadlines::Deadlines;
 
+fn stay_over_permit_limit(ctx: &Ctx) -> bool {
+    ctx.param(RuleId::TemporaryResidencePermit, Param::OverDays, ctx.case.trip.entry)
+        .is_some_and(|(over, _)| ctx.stay_days > over)
+}
+
 fn holds(ctx: &Ctx, deadlines: &Deadlines, condition: Condition) -> bool {
     let case = ctx.case;
     match condition {
         // Shown also when the age is unknown: better one step too many than a missed duty.
         Condition::FingerprintsDue => ctx.has(IssueCode::FingerprintsRequired) || ctx.has(IssueCode::BirthDateMissing),
-        Condition::StayOverPermitLimit => ctx
-            .param(RuleId::TemporaryResidencePermit, Param::OverDays, case.trip.entry)
-            .is_some_and(|(over, _)| ctx.stay_days > over),
+        Condition::StayOverPermitLimit => stay_over_permit_limit(ctx),
+        // A permit issued in Kazakhstan: the host's for a long stay, or a worker's own.
+        // A number of days bounds the stay (not a contract or a permit issued in Kazakhstan).
+        Condition::StayLimited => ctx.terms.is_some_and(|t| t.max_stay().is_some()),
+        Condition::ResidencePermitDue => {
+            stay_over_permit_limit(ctx) || ctx.terms.is_some_and(|t| t.stay_basis().is_some())
+        }
         Condition::OverStayLimit => {
             ctx.route == Route::VisaFree
                 && ctx.terms.and_then(|t| t.max_stay()).is_some_and(|(max, _)| ctx.stay_days > i64::from(max))
@@ -22,11 +31,13 @@ fn holds(ctx: &Ctx, deadlines: &Deadlines, condition: Condition) -> bool {
         Condition::HasResidencePermit => case.residence_permit.is_some(),
         Condition::NoResidencePermit => case.residence_permit.is_none(),
         Condition::EVisaEntryPointWrong => ctx.has(IssueCode::EVisaEntryPoint),
-        Condition::NationalityNotListed => ctx.has(IssueCode::NationalityNotListed),
+        Condition::NationalityNotListed => {
+            ctx.has(IssueCode::NationalityNotListed) || ctx.has(IssueCode::DocumentNotCovered)
+        }
         Condition::RegistrationDue => deadlines.date(DeadlineCode::RegistrationBy, case.trip.entry).is_some(),
-        Condition::TravelAuthorisationOffered => ctx
-            .rule(RuleId::TravelAuthorisation, case.today)
-            .is_some_and(|r| ctx.terms.is_some_and(|t| r.regimes.is_empty() || r.regimes.iter().any(|g| t.includes(g)))),
+        Condition::TravelAuthorisationOffered => ctx.rule(RuleId::TravelAuthorisation, case.today).is_some_and(|r| {
+            ctx.terms.is_some_and(|t| r.regimes.is_empty() || r.regimes.iter().any(|g| t.includes(g)))
+        }),
     }
 }
 

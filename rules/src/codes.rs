@@ -88,6 +88,8 @@ crate::codes_vocabulary! {
         NationalityNotListed = "nationality_not_listed",
         RegistrationDue = "registration_due",
         TravelAuthorisationOffered = "travel_authorisation_offered",
+        ResidencePermitDue = "residence_permit_due",
+        StayLimited = "stay_limited",
     }
 }
 
@@ -132,6 +134,8 @@ crate::codes_vocabulary! {
         StayOverWindow = "stay_over_window",
         StayOverYearLimit = "stay_over_year_limit",
         ChangeAdopted = "change_adopted",
+        EVisaEntryPointUnconfirmed = "e_visa_entry_point_unconfirmed",
+        DocumentNotCovered = "document_not_covered",
     }
 }
 
@@ -160,7 +164,25 @@ crate::codes_vocabulary! {
     SourceKind {
         Seed = "seed", Treaty = "treaty", Law = "law", Code = "code",
         GovernmentResolution = "government_resolution", MinistryOrder = "ministry_order",
-        OfficialPage = "official_page",
+        OfficialPage = "official_page", Standard = "standard", Report = "report",
+    }
+}
+
+crate::codes_vocabulary! {
+    /// What a nationality code names: a state, or a travel document of no state's (a
+    /// stateless person's, a refugee's, an organisation's, one of a state Kazakhstan does
+    /// not recognise).
+    CountryKind {
+        State = "state", Stateless = "stateless", Refugee = "refugee",
+        Unrecognised = "unrecognised", Document = "document",
+    }
+}
+
+// The vocabulary macro cannot mark a default variant, so it is written out.
+#[allow(clippy::derivable_impls)]
+impl Default for CountryKind {
+    fn default() -> Self {
+        CountryKind::State
     }
 }
 
@@ -208,6 +230,7 @@ crate::codes_vocabulary! {
         ExtensionVisa = "extension_visa",
         Registration = "registration",
         TravelAuthorisation = "travel_authorisation",
+        FingerprintsInKazakhstan = "fingerprints_in_kazakhstan",
     }
 }
 
@@ -239,7 +262,7 @@ impl RuleId {
         match self {
             RuleId::PassportValidityAfterVisa => &[P::Months],
             RuleId::PassportBlankPages => &[P::MinPages],
-            RuleId::Fingerprints => &[P::MinAgeYears],
+            RuleId::Fingerprints | RuleId::FingerprintsInKazakhstan => &[P::MinAgeYears],
             RuleId::HostNotification => &[P::WorkingDays],
             RuleId::TemporaryResidencePermit => &[P::OverDays],
             RuleId::InvitationApproval => &[P::ApprovalWorkingDays, P::ExtendedCalendarDays, P::DecisionWorkingDays],
@@ -254,6 +277,12 @@ impl RuleId {
     /// Whether the engine needs an entry of this rule in every data set (the later acts'
     /// rules are optional: the five texts alone must still assess).
     pub const fn required(self) -> bool {
-        !matches!(self, RuleId::Registration | RuleId::TravelAuthorisation | RuleId::ExtensionVisa)
+        !matches!(
+            self,
+            RuleId::Registration
+                | RuleId::TravelAuthorisation
+                | RuleId::ExtensionVisa
+                | RuleId::FingerprintsInKazakhstan
+        )
     }
 }

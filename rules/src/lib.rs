@@ -65,9 +65,13 @@ pub fn assess(rules: &Rules, case: &Case) -> Assessment {
     for note in &decision.notes {
         ctx.raise(note.code, note.severity, note.ground).date = note.date;
     }
-    if let Some(regime) = terms.map(|t| t.primary()) {
-        if regime.route == Route::EVisa && !regime.entry_points.contains(&case.trip.entry_point) {
-            ctx.raise(I::EVisaEntryPoint, Severity::Blocker, Ground::Term(regime, codes::Term::EntryPoints));
+    if let Some(regime) = terms.map(|t| t.primary()).filter(|g| g.route == Route::EVisa) {
+        let point = case.trip.entry_point;
+        let ground = Ground::Term(regime, codes::Term::EntryPoints);
+        if regime.entry_points_unconfirmed.contains(&point) {
+            ctx.raise(I::EVisaEntryPointUnconfirmed, Severity::Warning, ground);
+        } else if !regime.entry_points.contains(&point) {
+            ctx.raise(I::EVisaEntryPoint, Severity::Blocker, ground);
         }
     }
     passport::check(&mut ctx);
@@ -86,7 +90,7 @@ pub fn assess(rules: &Rules, case: &Case) -> Assessment {
     let issues: Vec<Issue> =
         Severity::ALL.iter().flat_map(|s| ctx.issues.iter().filter(move |i| i.severity == *s)).cloned().collect();
     Assessment {
-        rules: RulesVersion { version: rules.meta.version.clone(), as_of: rules.meta.as_of },
+        rules: RulesVersion { version: rules.meta.version.clone(), as_of: rules.as_of() },
         today: case.today,
         nationality: case.nationality.clone(),
         purpose: case.purpose,

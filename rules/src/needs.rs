@@ -34,7 +34,7 @@ impl Needs {
 /// purpose and entry date are known and valid).
 pub fn needs(rules: &Rules, case: &RawCase) -> Needs {
     let date = |t: &Option<String>| t.as_deref().and_then(|t| parse_iso(t.trim()).ok());
-    let nationality = case.nationality.as_deref().and_then(|n| rules.country(n)).map(|c| c.alpha2.as_str());
+    let nationality = case.nationality.as_deref().and_then(|n| rules.country(n)).map(|c| c.code.as_str());
     let purpose = case.purpose.as_deref().and_then(Purpose::parse);
     let law = case.law.as_deref().map_or(Some(Law::Current), Law::parse);
     let (Some(nationality), Some(purpose), Some(entry), Some(today), Some(law)) =

@@ -11,7 +11,7 @@
 use chrono::NaiveDate;
 
 use crate::assessment::{Basis, Replaced};
-use crate::codes::{IssueCode, Law, Purpose, Route, RuleId, Severity, StayBasis, Term};
+use crate::codes::{CountryKind, IssueCode, Law, Purpose, Route, RuleId, Severity, StayBasis, Term};
 use crate::context::{source_ids, Ground};
 use crate::data::model::Regime;
 use crate::data::Rules;
@@ -72,7 +72,7 @@ impl<'a> Decision<'a> {
 }
 
 /// Later acts first, then the newest: the order in which regimes speak for a state.
-fn precedence<'a>(rules: &Rules, regimes: &mut [&'a Regime]) {
+fn precedence(rules: &Rules, regimes: &mut [&Regime]) {
     regimes.sort_by_key(|g| (rules.is_core(&g.cite), std::cmp::Reverse(g.from)));
 }
 
@@ -84,7 +84,7 @@ fn choose<'a>(
     entry: NaiveDate,
     law: Law,
 ) -> (Route, Vec<&'a Regime>, Vec<Note<'a>>) {
-    let lists = |g: &Regime| rules.applies(law, &g.cite) && g.listing(nationality, entry).is_some();
+    let lists = |g: &Regime| rules.applies(law, &g.cite) && rules.listing(g, nationality, entry).is_some();
     let mut notes = Vec::new();
     // An act adopted but not certainly in force: said, not applied.
     for g in rules.regimes.iter().filter(|g| g.pending(entry) && lists(g) && g.purposes.contains(&purpose)) {
@@ -94,7 +94,7 @@ fn choose<'a>(
     let mut listing: Vec<&Regime> = Vec::new();
     let mut doubtful = Vec::new();
     for g in rules.regimes.iter().filter(|g| g.in_force(entry) && lists(g)) {
-        if g.listing(nationality, entry).is_some_and(|c| c.doubt.is_some()) {
+        if rules.listing(g, nationality, entry).is_some_and(|c| c.doubt.is_some()) {
             doubtful.push(g);
         } else {
             listing.push(g);
@@ -127,8 +127,13 @@ fn choose<'a>(
     }
     if listing.is_empty() && doubtful.is_empty() {
         if let Some(rule) = rules.rule(RuleId::VisaRequired, entry, law) {
-            let ground = Ground::Rule(rule);
-            notes.push(Note { code: IssueCode::NationalityNotListed, severity: Severity::Warning, ground, date: None });
+            // A travel document of no state's: no text speaks of it, so it is said as such
+            // (the texts speak of stateless persons, who need a visa like a state's citizens).
+            let state = rules
+                .country(nationality)
+                .is_none_or(|c| matches!(c.kind, CountryKind::State | CountryKind::Stateless));
+            let code = if state { IssueCode::NationalityNotListed } else { IssueCode::DocumentNotCovered };
+            notes.push(Note { code, severity: Severity::Warning, ground: Ground::Rule(rule), date: None });
         }
     }
     (Route::ConsularVisa, Vec::new(), notes)
@@ -144,7 +149,8 @@ pub(crate) fn decide<'a>(
 ) -> Decision<'a> {
     let (route, regimes, notes) = choose(rules, nationality, purpose, entry, law);
     let primary = regimes.first().copied();
-    let not_covered = notes.iter().any(|n| n.code == IssueCode::NationalityNotListed);
+    let not_covered =
+        notes.iter().any(|n| matches!(n.code, IssueCode::NationalityNotListed | IssueCode::DocumentNotCovered));
     let replaced = (law == Law::Current && primary.is_some_and(|g| !rules.is_core(&g.cite)))
         .then(|| choose(rules, nationality, purpose, entry, Law::Core))
         .map(|(route, core, _)| Replaced {

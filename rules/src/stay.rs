@@ -277,9 +277,8 @@ pub(crate) fn check(ctx: &mut Ctx) -> Checked {
         None => cap,
     };
     let latest_exit = (longest > 0).then(|| shift(entry, longest - 1));
-    let earliest_entry = (0..=days_between(entry, search_to))
-        .map(|i| shift(entry, i))
-        .find(|d| limits.fits(&earlier, *d, stay_days));
+    let earliest_entry =
+        (0..=days_between(entry, search_to)).map(|i| shift(entry, i)).find(|d| limits.fits(&earlier, *d, stay_days));
     // The earlier stays' days in the window, or the year, that the entry day falls in.
     let on_entry = Presence { earlier: &earlier, entry, exit: entry };
     let used = earlier.count(strictest.start(on_entry, entry), entry);

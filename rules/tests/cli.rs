@@ -32,8 +32,8 @@ fn check_prints_the_contract_example_assessment() {
     let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(a["route"], "visa_free");
     assert_eq!(a["max_stay_days"], 30);
-    assert_eq!(a["rules"]["version"], "2026.03.10-1");
-    assert_eq!(a["rules"]["as_of"], "2026-03-10");
+    assert_eq!(a["rules"]["version"], "2026.12.06-1");
+    assert_eq!(a["rules"]["as_of"], "2026-11-22");
     let deadline =
         |code: &str| a["deadlines"].as_array().unwrap().iter().find(|d| d["code"] == code).map(|d| d["date"].clone());
     assert_eq!(deadline("host_notification"), Some("2026-12-04".into()));
@@ -50,7 +50,7 @@ fn input_errors_are_one_line_each_naming_the_field_with_status_2() {
     let err = text(&out.stderr);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 3, "{err}");
-    assert!(lines[0].starts_with("nationality: `QQ` is not an ISO 3166-1 country code"), "{err}");
+    assert!(lines[0].starts_with("nationality: `QQ` is not a country or travel document code"), "{err}");
     assert!(lines[1].starts_with("passport.expires: 2026-02-30 does not exist"), "{err}");
     assert!(lines[2].starts_with("trip.exit: 2026-12-01 is before the entry date 2026-12-10"), "{err}");
 }
@@ -100,8 +100,8 @@ fn rules_and_countries_describe_the_data() {
     assert!(out.status.success());
     let listing = text(&out.stdout);
     for needle in [
-        "2026.03.10-1",
-        "as of 2026-03-10",
+        "2026.12.06-1",
+        "as of 2026-11-22",
         "visa_free_30",
         "45 states",
         "117 states",
@@ -113,7 +113,7 @@ fn rules_and_countries_describe_the_data() {
     let out = kzvisa(&["countries", "--json", "--lang", "ru", "--date", "2026-12-01"], "");
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let de = v["countries"].as_array().unwrap().iter().find(|c| c["alpha2"] == "DE").unwrap();
+    let de = v["countries"].as_array().unwrap().iter().find(|c| c["code"] == "DE").unwrap();
     assert_eq!(de["name"], "Германия");
     assert_eq!(de["routes"]["tourism"], "visa_free");
     assert_eq!(de["routes"]["work"], "consular_visa");

@@ -40,11 +40,15 @@ from = "2026-01-01"
 max_stay_days = 60
 window_days = 180
 window_max_days = 90
-cite = [ { doc = "treaty-pk", clause = "Article 1", quote = "Citizens of either Party may enter, stay up to sixty days and leave without visas." } ]
+cite = [ { doc = "treaty-pk", clause = "Article 1", quote = "Citizens of either Party may enter for tourist, business, private and medical purposes, stay up to sixty days, at most ninety days in any 180, and leave without visas.", supports = ["purposes", "max_stay", "window"] } ]
 countries = [ { code = "PK", lines = { "treaty-pk" = "the Islamic Republic of Pakistan" } } ]
 "#;
 
 const TREATY_SOURCE: &str = r#"
+[[official_host]]
+host = "example.org"
+what = "an operator's published agreements"
+
 [[source]]
 id = "treaty-pk"
 kind = "treaty"
@@ -59,11 +63,14 @@ confidence = "official"
 #[test]
 fn the_built_in_data_set_loads() {
     let rules = Rules::builtin().expect("built-in data are valid");
-    assert_eq!(rules.countries.len(), 250, "249 ISO 3166-1 countries and XXA");
-    assert_eq!(rules.country("deu").map(|c| c.alpha2.as_str()), Some("DE"));
+    assert_eq!(rules.countries.len(), 274, "249 ISO 3166-1 countries and 25 travel documents of ICAO Doc 9303 Part 3");
+    assert_eq!(rules.country("deu").map(|c| c.code.as_str()), Some("DE"));
     assert_eq!(rules.country("xxa").map(|c| c.en.as_str()), Some("Stateless person"));
     assert!(rules.country("KZ").is_some_and(|c| c.kk == "Қазақстан" && c.ru == "Казахстан"));
-    assert_eq!(rules.meta.as_of, NaiveDate::from_ymd_opt(2026, 3, 10).unwrap());
+    assert_eq!(rules.as_of(), NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), "the newest entry's day");
+    for code in ["RKS", "xk", "KS", "GBN", "UNO", "XXB", "D"] {
+        assert!(rules.country(code).is_some(), "{code} is a code of ICAO Doc 9303 Part 3 or Kosovo's");
+    }
 }
 
 #[test]
@@ -144,7 +151,9 @@ fn bad_references_are_refused_naming_the_entry() {
     assert!(e.contains("rules.toml: rule \"fingerprints\" (from 2026-03-10): cites unknown source `009`"), "{e}");
     let e = errors_of(&with_file("rules.toml", |t| t.replace("min_age_years = 16", "min_age = 16")));
     assert!(e.contains("rules.toml") && e.contains("unknown variant `min_age`"), "{e}");
-    let e = errors_of(&with_file("rules.toml", |t| t.replace("params.min_pages = 2", "params.min_pages = 2\nparams.months = 3")));
+    let e = errors_of(&with_file("rules.toml", |t| {
+        t.replace("params.min_pages = 2", "params.min_pages = 2\nparams.months = 3")
+    }));
     assert!(e.contains("rule \"passport_blank_pages\"") && e.contains("params must be exactly"), "{e}");
     let e = errors_of(&with_file("steps.toml", |t| {
         t.replacen("code = \"print_e_visa\"", "code = \"register_on_portal\"", 1)

@@ -89,15 +89,12 @@ fn yymmdd(date: NaiveDate) -> String {
     date.format("%y%m%d").to_string()
 }
 
-/// Every nationality an MRZ may carry, with the case's code for it: the alpha-3 codes of
-/// the data, ICAO's `D` for Germany, and its three codes for the stateless.
+/// Every nationality an MRZ may carry, with the case's code for it: the three letters of
+/// every country and travel document of the data (ICAO's for the stateless, refugees and
+/// organisations), and ICAO's `D` for Germany.
 fn nationalities() -> Vec<(String, String)> {
-    let mut all: Vec<(String, String)> =
-        rules().countries.iter().filter(|c| !c.stateless).map(|c| (c.alpha3.clone(), c.alpha2.clone())).collect();
+    let mut all: Vec<(String, String)> = rules().countries.iter().map(|c| (c.alpha3.clone(), c.code.clone())).collect();
     all.push(("D".into(), "DE".into()));
-    for stateless in ["XXA", "XXB", "XXC"] {
-        all.push((stateless.into(), "XXA".into()));
-    }
     all
 }
 

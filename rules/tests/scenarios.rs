@@ -65,6 +65,14 @@ fn check(name: &str, fixture: &Value, rules: &Rules, law: Law) -> Vec<String> {
             }
         }
     }
+    if let Some(allowance) = expect.get("allowance") {
+        let got = serde_json::to_value(&a.allowance).unwrap_or_default();
+        for (key, want) in allowance.as_object().into_iter().flatten() {
+            if got.get(key) != Some(want) {
+                fail(format!("allowance.{key} is {:?}, expected {want}", got.get(key)));
+            }
+        }
+    }
     if let Some(max) = expect.get("max_stay_days") {
         if a.max_stay_days.map(u64::from) != max.as_u64() {
             fail(format!("max_stay_days {:?}, expected {max}", a.max_stay_days));

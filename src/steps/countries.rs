@@ -8,7 +8,7 @@ use crate::i18n::Locale;
 /// asked before the rules are decoded (src/lazy.rs); a test holds it to the rules' own.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Listed {
-    pub alpha2: &'static str,
+    pub code: &'static str,
     pub alpha3: &'static str,
     pub en: &'static str,
     pub ru: &'static str,
@@ -37,7 +37,7 @@ fn countries() -> &'static [Listed] {
             .filter_map(|line| {
                 let mut field = line.split('\t');
                 Some(Listed {
-                    alpha2: field.next()?,
+                    code: field.next()?,
                     alpha3: field.next()?,
                     en: field.next()?,
                     ru: field.next()?,
@@ -52,7 +52,7 @@ fn countries() -> &'static [Listed] {
 pub fn find(code: &str) -> Option<&'static Listed> {
     let code = code.trim();
     let pick: fn(&Listed) -> &str = match code.len() {
-        2 => |c| c.alpha2,
+        2 => |c| c.code,
         3 => |c| c.alpha3,
         _ => return None,
     };
@@ -98,8 +98,8 @@ fn index() -> &'static [(&'static Listed, [String; 5])] {
     INDEX.get_or_init(|| {
         countries()
             .iter()
-            .filter(|c| c.alpha2 != "KZ")
-            .map(|c| (c, [fold(c.alpha2), fold(c.alpha3), fold(c.en), fold(c.ru), fold(c.kk)]))
+            .filter(|c| c.code != "KZ")
+            .map(|c| (c, [fold(c.code), fold(c.alpha3), fold(c.en), fold(c.ru), fold(c.kk)]))
             .collect()
     })
 }
@@ -246,7 +246,7 @@ mod tests {
     use super::search;
 
     fn codes(q: &str) -> Vec<&'static str> {
-        search(q).iter().map(|c| c.alpha2).collect()
+        search(q).iter().map(|c| c.code).collect()
     }
 
     #[test]
@@ -294,7 +294,7 @@ mod tests {
             assert_eq!(Some(lower(c)), unicode.next(), "{c} U+{:04X}", u32::from(c));
         }
         for c in super::countries() {
-            for name in [c.en, c.ru, c.kk, c.alpha2, c.alpha3] {
+            for name in [c.en, c.ru, c.kk, c.code, c.alpha3] {
                 assert_eq!(fold(name), name.trim().to_lowercase().replace('ё', "е"), "{name}");
             }
         }
@@ -307,22 +307,19 @@ mod tests {
         assert_eq!(super::countries().len(), rules.len());
         for (listed, c) in super::countries().iter().zip(rules) {
             assert_eq!(
-                [listed.alpha2, listed.alpha3, listed.en, listed.ru, listed.kk],
-                [&c.alpha2, &c.alpha3, &c.en, &c.ru, &c.kk]
+                [listed.code, listed.alpha3, listed.en, listed.ru, listed.kk],
+                [&c.code, &c.alpha3, &c.en, &c.ru, &c.kk]
             );
         }
         for code in ["de", "DEU", " kz ", "XXA"] {
-            assert_eq!(
-                super::find(code).map(|c| c.alpha2),
-                crate::state::rules().country(code).map(|c| c.alpha2.as_str())
-            );
+            assert_eq!(super::find(code).map(|c| c.code), crate::state::rules().country(code).map(|c| c.code.as_str()));
         }
         assert_eq!(super::find("D"), None, "a code of two or three letters, as the rules read it");
     }
 
     #[test]
     fn a_typed_answer_is_taken_only_when_it_names_one_country() {
-        let taken = |q: &str| super::typed_choice(q).map(|c| c.alpha2);
+        let taken = |q: &str| super::typed_choice(q).map(|c| c.code);
         assert_eq!(taken("DEU"), Some("DE"));
         assert_eq!(taken("de"), Some("DE"));
         assert_eq!(taken("D"), Some("DE"), "the code German passports carry");
@@ -330,7 +327,10 @@ mod tests {
         assert_eq!(taken("Niger"), Some("NE"), "a full name, though Nigeria starts with it");
         assert_eq!(taken("гвинея"), Some("GN"));
         assert_eq!(taken("Germ"), Some("DE"), "the only match");
-        for doubt in ["Korea", "Корея", "Congo", "Sud", "Virgin", "GBD", "UNO", "XXB", "qqqq", ""] {
+        for (code, document) in [("GBD", "GBD"), ("uno", "UNO"), ("XXB", "XXB"), ("RKS", "XK"), ("XK", "XK")] {
+            assert_eq!(taken(code), Some(document), "ICAO's code {code} names its travel document");
+        }
+        for doubt in ["Korea", "Корея", "Congo", "Sud", "Virgin", "qqqq", ""] {
             assert_eq!(taken(doubt), None, "{doubt}");
         }
     }

@@ -65,7 +65,7 @@ fn country_search(
     let lang = use_lang();
     let matches = Memo::new(move |_| query.with(|q| search(q)));
     let choose = move |c: &'static Listed| {
-        chosen.set(Some(c.alpha2.to_string()));
+        chosen.set(Some(c.code.to_string()));
         query.set(c.name(lang.get_untracked()).to_string());
     };
     let status = move || query.with(|q| match_status(lang.get(), chosen.get(), q, matches.with(Vec::len)));
@@ -76,10 +76,10 @@ fn country_search(
             on_key=Callback::new(arrows)>
             <p class="match-status" role="status" aria-live="polite">{status}</p>
             <ul class="matches" id="nationality-matches" on:keydown=arrows>
-                <For each=move || matches.get().into_iter().take(SHOWN) key=|c| c.alpha2 let:country>
+                <For each=move || matches.get().into_iter().take(SHOWN) key=|c| c.code let:country>
                     <li>
-                        <button type="button" class="match" data-code=country.alpha2
-                            aria-pressed=move || (chosen.get().as_deref() == Some(country.alpha2)).to_string()
+                        <button type="button" class="match" data-code=country.code
+                            aria-pressed=move || (chosen.get().as_deref() == Some(country.code)).to_string()
                             on:click=move |_| choose(country)>
                             {move || country.name(lang.get())}
                             <span class="code">{format!(" {}", country.alpha3)}</span>
@@ -103,7 +103,7 @@ pub fn NationalityScreen() -> impl IntoView {
         // Typed but not picked (a passport reader types the code and Enter): the country
         // meant, if that is beyond doubt; else the text, which the list then explains.
         let picked =
-            chosen.get_untracked().or_else(|| query.with_untracked(|q| typed_choice(q)).map(|c| c.alpha2.to_string()));
+            chosen.get_untracked().or_else(|| query.with_untracked(|q| typed_choice(q)).map(|c| c.code.to_string()));
         f.case.nationality = picked.or_else(|| Some(query.get_untracked()).filter(|q| !q.trim().is_empty()));
         f
     });

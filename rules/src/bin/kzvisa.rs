@@ -330,14 +330,20 @@ fn show_rules(rules: &Rules, as_json: bool) {
     let m = &rules.meta;
     if as_json {
         let value = serde_json::json!({
-            "version": m.version, "as_of": m.as_of, "reviewed": m.reviewed, "vouched_until": m.vouched_until,
+            "version": m.version, "as_of": rules.as_of(), "reviewed": m.reviewed, "vouched_until": m.vouched_until,
             "sources": rules.sources, "discrepancies": rules.discrepancies, "countries": rules.countries_meta,
             "rules": rules.rules, "regimes": rules.regimes, "calendar_years": rules.calendar.years,
         });
         say!("{value:#}");
         return;
     }
-    say!("kzvisa rules {} (as of {}, reviewed {}, vouched until {})", m.version, m.as_of, m.reviewed, m.vouched_until);
+    say!(
+        "kzvisa rules {} (as of {}, reviewed {}, vouched until {})",
+        m.version,
+        rules.as_of(),
+        m.reviewed,
+        m.vouched_until
+    );
     say!("\nThe five texts (the core, law=core):");
     for s in rules.sources.iter().filter(|s| s.is_core()) {
         say!("  {:<13} [{}] {}", s.id, s.language, s.title);
@@ -423,24 +429,22 @@ fn show_countries(rules: &Rules, o: &Options) -> ExitCode {
         say!("routes for an entry on {date}, law={law} (free = visa_free, e-visa = e_visa, visa = consular_visa)");
         say!("{:<3} {:<4} {:<36} {}", "a2", "a3", "name", head.join(" ").trim_end());
     }
-    for c in rules.countries.iter().filter(|c| c.alpha2 != KAZAKHSTAN) {
+    for c in rules.countries.iter().filter(|c| c.code != KAZAKHSTAN) {
         let name = match o.lang.as_str() {
             "ru" => &c.ru,
             "kk" => &c.kk,
             _ => &c.en,
         };
-        let routes: Vec<Route> = Purpose::ALL.iter().map(|p| route_for(rules, &c.alpha2, *p, date, law)).collect();
+        let routes: Vec<Route> = Purpose::ALL.iter().map(|p| route_for(rules, &c.code, *p, date, law)).collect();
         if o.json {
             let by_purpose: serde_json::Map<String, serde_json::Value> =
                 Purpose::ALL.iter().zip(&routes).map(|(p, r)| (p.as_str().into(), r.as_str().into())).collect();
-            rows.push(
-                serde_json::json!({ "alpha2": c.alpha2, "alpha3": c.alpha3, "name": name, "routes": by_purpose }),
-            );
+            rows.push(serde_json::json!({ "code": c.code, "alpha3": c.alpha3, "name": name, "routes": by_purpose }));
         } else {
             let cells: Vec<String> = routes.iter().map(|r| format!("{:<10}", short(*r))).collect();
             let name: String = name.chars().take(36).collect();
             let pad = 36usize.saturating_sub(name.chars().count());
-            say!("{:<3} {:<4} {name}{} {}", c.alpha2, c.alpha3, " ".repeat(pad), cells.join(" ").trim_end());
+            say!("{:<3} {:<4} {name}{} {}", c.code, c.alpha3, " ".repeat(pad), cells.join(" ").trim_end());
         }
     }
     if o.json {

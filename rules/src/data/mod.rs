@@ -64,6 +64,7 @@ impl std::error::Error for DataErrors {}
 #[derive(Debug, Clone)]
 pub struct Rules {
     pub meta: Meta,
+    pub official_hosts: Vec<model::OfficialHost>,
     pub sources: Vec<Source>,
     pub discrepancies: Vec<Discrepancy>,
     pub countries_meta: CountriesMeta,
@@ -130,7 +131,8 @@ enum Word<'a> {
 impl DataSet {
     /// Visits every field of the words, always in the same order: for each entry of the
     /// rules, regimes, documents and steps, its citations' quotes and their translations,
-    /// then the words of its doubt; the calendar's citations; each source's title. What a
+    /// then the words of its doubt (and a regime's reasons for its day in force); the
+    /// calendar's citations; each source's title; each country's note. What a
     /// page needs before the words arrive is not among them: a citation's text and clause,
     /// the mark of a doubt (an entry in doubt is not applied), the acts' names and addresses.
     fn visit_words(&mut self, visit: &mut dyn FnMut(Word<'_>)) {
@@ -161,6 +163,11 @@ impl DataSet {
         for g in &mut self.regimes.regime {
             cites(&mut g.cite, visit);
             doubt(&mut g.doubt, &mut g.doubt_ru, &mut g.doubt_kk, visit);
+            if let Some(by) = &mut g.in_force_by {
+                visit(Word::Text(&mut by.reason));
+                visit(Word::Maybe(&mut by.reason_ru));
+                visit(Word::Maybe(&mut by.reason_kk));
+            }
         }
         for i in self.documents.document.iter_mut().chain(&mut self.steps.step) {
             cites(&mut i.cite, visit);
@@ -169,6 +176,9 @@ impl DataSet {
         cites(&mut self.calendar.meta.cite, visit);
         for s in &mut self.sources.source {
             visit(Word::Text(&mut s.title));
+        }
+        for c in &mut self.countries.country {
+            doubt(&mut c.note, &mut c.note_ru, &mut c.note_kk, visit);
         }
     }
 
@@ -282,6 +292,7 @@ impl Rules {
     fn assemble(set: DataSet) -> Rules {
         Rules {
             meta: set.sources.meta,
+            official_hosts: set.sources.official_host,
             sources: set.sources.source,
             discrepancies: set.sources.discrepancy,
             countries_meta: set.countries.meta,
@@ -323,6 +334,7 @@ impl Rules {
         for source in &mut set.sources.source {
             (source.note, source.publisher) = (None, None);
         }
+        set.sources.official_host.clear();
         set.sources.discrepancy.clear();
         // A state's entry in doubt is not applied: the page needs the mark, not its words.
         for regime in &mut set.regimes.regime {
@@ -371,15 +383,14 @@ impl Rules {
         BUILT.get_or_init(|| Rules::from_files(&BUILTIN)).as_ref()
     }
 
-    /// The country with this alpha-2 or alpha-3 code, in any case.
+    /// The country or travel document with this code, in any case: its own, its three
+    /// letters, or another code that names it.
     pub fn country(&self, code: &str) -> Option<&Country> {
         let code = code.trim();
-        let pick: fn(&Country) -> &str = match code.len() {
-            2 => |c| &c.alpha2,
-            3 => |c| &c.alpha3,
-            _ => return None,
-        };
-        self.countries.iter().find(|c| pick(c).eq_ignore_ascii_case(code))
+        if code.is_empty() {
+            return None;
+        }
+        self.countries.iter().find(|c| c.named(code))
     }
 
     /// Whether every text `cites` name is one of the five core texts.
@@ -434,6 +445,25 @@ impl Rules {
     /// A parameter of rule `id` in force on `date` under `law`.
     pub fn param(&self, id: RuleId, name: Param, date: NaiveDate, law: Law) -> Option<i64> {
         self.rule(id, date, law)?.params.get(&name).copied()
+    }
+
+    /// The state's entry on `date` in the list a regime applies to: its own, or the one it
+    /// takes from another regime (`countries_from`).
+    pub fn listing<'a>(&'a self, regime: &'a Regime, code: &str, date: NaiveDate) -> Option<&'a model::ListedCountry> {
+        match &regime.countries_from {
+            Some(id) => self.regime(id)?.listing(code, date),
+            None => regime.listing(code, date),
+        }
+    }
+
+    /// The day the newest entry of the data takes effect (a rule's, a regime's, a state's
+    /// place on a list, a document's or step's): the law the data hold is as of that day.
+    pub fn as_of(&self) -> NaiveDate {
+        let rules = self.rules.iter().map(|e| e.from);
+        let regimes = self.regimes.iter().map(Regime::applies_from);
+        let listed = self.regimes.iter().flat_map(|g| g.countries.iter().filter_map(|c| c.from));
+        let items = self.documents.iter().chain(&self.steps).filter_map(|i| i.from);
+        rules.chain(regimes).chain(listed).chain(items).max().unwrap_or(self.meta.reviewed)
     }
 
     /// The regime with this id.

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use serde::{de, Deserialize, Deserializer, Serialize};
 
 use crate::codes::{
-    Condition, Confidence, DeadlineCode, EntryPoint, Param, Purpose, PurposesBasis, Route, RuleId, SourceKind,
-    StayBasis, Term, YearBasis,
+    Condition, Confidence, CountryKind, DeadlineCode, EntryPoint, Param, Purpose, PurposesBasis, Route, RuleId,
+    SourceKind, StayBasis, Term, YearBasis,
 };
 use crate::date::{parse_iso, DateError};
 
@@ -112,11 +112,19 @@ impl Item {
 pub struct Meta {
     pub version: String,
     #[serde(deserialize_with = "iso")]
-    pub as_of: NaiveDate,
-    #[serde(deserialize_with = "iso")]
     pub reviewed: NaiveDate,
     #[serde(deserialize_with = "iso")]
     pub vouched_until: NaiveDate,
+}
+
+/// A host where a text read is `official`: a state publication, legal database or
+/// government site (a subdomain counts as its host). Read anywhere else, it is `reported`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficialHost {
+    pub host: String,
+    /// What is published there.
+    pub what: String,
 }
 
 /// A name in each of the app's languages.
@@ -135,6 +143,10 @@ pub struct Names {
 pub struct Source {
     pub id: String,
     pub kind: SourceKind,
+    /// For a report (`kind = "report"`), the act it reports on, when that act has an entry
+    /// of its own: an act has one id, and its reports point to it.
+    #[serde(default)]
+    pub about: Option<String>,
     #[serde(default)]
     pub file: Option<String>,
     pub language: String,
@@ -183,6 +195,8 @@ pub struct Discrepancy {
 #[serde(deny_unknown_fields)]
 pub(crate) struct SourcesFile {
     pub meta: Meta,
+    #[serde(default)]
+    pub official_host: Vec<OfficialHost>,
     pub source: Vec<Source>,
     #[serde(default)]
     pub discrepancy: Vec<Discrepancy>,
@@ -301,6 +315,14 @@ pub struct Regime {
     pub year_basis: Option<YearBasis>,
     #[serde(default)]
     pub entry_points: Vec<EntryPoint>,
+    /// Entry points an official page names but other sources do not confirm: an e-visa
+    /// holder may enter there, and is told to confirm first.
+    #[serde(default)]
+    pub entry_points_unconfirmed: Vec<EntryPoint>,
+    /// The regime whose list of states this one applies to, in place of a list of its own
+    /// (an act that changed a regime's terms but not its states).
+    #[serde(default)]
+    pub countries_from: Option<String>,
     pub cite: Vec<Cite>,
     #[serde(default)]
     pub doubt: Option<String>,
@@ -309,6 +331,7 @@ pub struct Regime {
     pub doubt_ru: Option<String>,
     #[serde(default)]
     pub doubt_kk: Option<String>,
+    #[serde(default)]
     pub countries: Vec<ListedCountry>,
 }
 
@@ -342,7 +365,8 @@ impl Regime {
         self.cite.iter().filter(move |c| c.supports.contains(&term))
     }
 
-    /// The state's entry, if the regime lists it on `date`.
+    /// The state's entry in the regime's own list on `date` (see [`Rules::listing`] for a
+    /// regime that takes its states from another).
     pub fn listing(&self, code: &str, date: NaiveDate) -> Option<&ListedCountry> {
         self.countries
             .iter()
@@ -460,17 +484,46 @@ pub(crate) struct CalendarFile {
     pub year: Vec<YearEntry>,
 }
 
-/// A nationality that can be entered: ISO 3166-1, or XXA for a stateless person.
+/// A nationality a case can give: an ISO 3166-1 country, or a travel document of no ISO
+/// country (ICAO Doc 9303 Part 3: the stateless, refugees, the British classes, the UN and
+/// other organisations, Kosovo).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Country {
-    pub alpha2: String,
+    /// What a case and a regime use: ISO's alpha-2, or for a document without one its
+    /// ICAO code (`XX` stays the stateless person's).
+    pub code: String,
+    /// ISO's or ICAO's three letters, as a passport's machine-readable zone writes them.
     pub alpha3: String,
+    /// Other codes that name it (ICAO's `D` for Germany, `KS` for Kosovo).
+    #[serde(default)]
+    pub codes: Vec<String>,
     pub en: String,
     pub ru: String,
     pub kk: String,
     #[serde(default)]
-    pub stateless: bool,
+    pub kind: CountryKind,
+    /// What the sources say of Kazakhstan and this state or document (its recognition, a
+    /// convention it is party to), with the source, for a traveller no regime covers.
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub note_ru: Option<String>,
+    #[serde(default)]
+    pub note_kk: Option<String>,
+    #[serde(default)]
+    pub note_source: Option<String>,
+}
+
+impl Country {
+    pub fn note(&self) -> Option<Doubt<'_>> {
+        Doubt::of(&self.note, &self.note_ru, &self.note_kk)
+    }
+
+    /// Whether `code` (any case) names it: its code, its three letters or another code.
+    pub fn named(&self, code: &str) -> bool {
+        [&self.code, &self.alpha3].into_iter().chain(&self.codes).any(|c| c.eq_ignore_ascii_case(code))
+    }
 }
 
 /// Where the country table comes from (countries.toml `[meta]`).

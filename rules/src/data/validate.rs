@@ -5,10 +5,10 @@ use std::collections::BTreeSet;
 
 use chrono::Datelike;
 
-use super::model::{Cite, Item};
+use super::model::{Cite, Item, Regime};
 use super::{DataError, Rules};
 use crate::calendar::month_day;
-use crate::codes::{Confidence, Param, Route, RuleId};
+use crate::codes::{Confidence, CountryKind, Param, PurposesBasis, Route, RuleId, SourceKind, Term};
 use crate::date::is_weekend;
 
 /// The largest value a parameter may take: day counts beyond this are data errors.
@@ -89,15 +89,44 @@ impl Checker<'_> {
             if s.confidence != Confidence::Core && (s.url.is_none() || s.seen.is_none()) {
                 self.fail("sources.toml", &entry, "a later act needs `url` and `seen`: where and when it was read");
             }
+            // One written rule for how sure a source is: where it was read.
+            if let Some(url) = &s.url {
+                let official = s.kind != SourceKind::Report && official_host(&r.official_hosts, url);
+                let wanted = if official { Confidence::Official } else { Confidence::Reported };
+                if s.confidence != Confidence::Core && s.confidence != wanted {
+                    let message = format!(
+                        "confidence is `{wanted}`: a text read at a state publication, legal database or government site \
+                         ([[official_host]]) is official, anything else (and any report) reported; this one was read at {url}"
+                    );
+                    self.fail("sources.toml", &entry, message);
+                }
+            }
+            match (&s.about, s.kind) {
+                (Some(act), SourceKind::Report) => {
+                    if r.source(act).is_none_or(|a| a.kind == SourceKind::Report) {
+                        self.fail(
+                            "sources.toml",
+                            &entry,
+                            format!("`about` names `{act}`, which is not an act in sources.toml"),
+                        );
+                    }
+                }
+                (Some(_), _) => self.fail("sources.toml", &entry, "only a report names the act it is `about`"),
+                (None, _) => {}
+            }
             if let (Some(signed), Some(in_force)) = (s.signed, s.in_force) {
                 if in_force < signed {
                     self.fail("sources.toml", &entry, "`in_force` is before `signed`");
                 }
             }
         }
-        if r.meta.vouched_until < r.meta.as_of {
-            self.fail("sources.toml", "meta", "`vouched_until` is before `as_of`");
+        if r.meta.vouched_until < r.as_of() {
+            let message = format!("`vouched_until` is before {}, the day the newest entry takes effect", r.as_of());
+            self.fail("sources.toml", "meta", message);
         }
+        // Two entries for one text: one id per act, and each report of it points to it.
+        let urls: Vec<&str> = r.sources.iter().filter_map(|s| s.url.as_deref()).collect();
+        self.unique("sources.toml", "url", urls);
         for d in &r.discrepancies {
             for s in &d.sources {
                 if r.source(s).is_none() {
@@ -114,20 +143,37 @@ impl Checker<'_> {
     fn countries(&mut self) {
         let r = self.rules;
         for c in &r.countries {
-            let upper = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_uppercase());
-            if !upper(&c.alpha2, 2) || !upper(&c.alpha3, 3) {
+            let entry = format!("country \"{}\"", c.code);
+            let upper = |s: &str, n: std::ops::RangeInclusive<usize>| {
+                n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase())
+            };
+            // A state has ISO's two letters; a document of no state may have only ICAO's three.
+            let code_len = if c.kind == CountryKind::State { 2..=2 } else { 2..=3 };
+            if !upper(&c.code, code_len) || !upper(&c.alpha3, 3..=3) || !c.codes.iter().all(|x| upper(x, 1..=3)) {
                 self.fail(
                     "countries.toml",
-                    format!("country \"{}\"", c.alpha2),
-                    "codes must be 2 and 3 capital letters",
+                    &entry,
+                    "`code` is 2 capital letters (3 for a document of no state), `alpha3` 3, `codes` 1 to 3",
                 );
             }
             if [&c.en, &c.ru, &c.kk].iter().any(|n| n.trim().is_empty()) {
-                self.fail("countries.toml", format!("country \"{}\"", c.alpha2), "needs a name in en, ru and kk");
+                self.fail("countries.toml", &entry, "needs a name in en, ru and kk");
+            }
+            self.translations("countries.toml", &entry, [&c.note, &c.note_ru, &c.note_kk]);
+            if c.note.is_some() != c.note_source.is_some()
+                || c.note_source.as_ref().is_some_and(|s| r.source(s).is_none())
+            {
+                self.fail("countries.toml", &entry, "a `note` names its `note_source`, a source in sources.toml");
             }
         }
-        self.unique("countries.toml", "country", r.countries.iter().map(|c| c.alpha2.as_str()));
-        self.unique("countries.toml", "country", r.countries.iter().map(|c| c.alpha3.as_str()));
+        // A code names one country or document, whichever of its codes it is.
+        let names = r.countries.iter().flat_map(|c| [&c.code, &c.alpha3].into_iter().chain(&c.codes));
+        let mut seen = BTreeSet::new();
+        for name in names {
+            if !seen.insert(name.as_str()) && r.countries.iter().filter(|c| c.named(name)).count() > 1 {
+                self.fail("countries.toml", format!("code \"{name}\""), "names more than one country or document");
+            }
+        }
     }
 
     fn rule_entries(&mut self) {
@@ -189,6 +235,7 @@ impl Checker<'_> {
             if g.purposes.is_empty() {
                 self.fail("regimes.toml", &entry, "lists no purposes");
             }
+            self.regime_terms(g, &entry);
             match g.route {
                 Route::ConsularVisa => self.fail(
                     "regimes.toml",
@@ -196,10 +243,10 @@ impl Checker<'_> {
                     "route consular_visa is what applies when no regime does; use visa_free or e_visa",
                 ),
                 Route::VisaFree => {
-                    if g.max_stay_days.is_none_or(|d| d == 0) {
+                    if g.max_stay_days == Some(0) {
                         self.fail("regimes.toml", &entry, "a visa_free regime needs max_stay_days of at least 1");
                     }
-                    if !g.entry_points.is_empty() {
+                    if !g.entry_points.is_empty() || !g.entry_points_unconfirmed.is_empty() {
                         self.fail("regimes.toml", &entry, "entry_points apply to e_visa regimes only");
                     }
                 }
@@ -227,7 +274,7 @@ impl Checker<'_> {
             }
             self.unique("regimes.toml", &format!("{entry}: country"), g.countries.iter().map(|c| c.code.as_str()));
             for c in &g.countries {
-                if r.countries.iter().all(|k| k.alpha2 != c.code) {
+                if r.countries.iter().all(|k| k.code != c.code) {
                     self.fail(
                         "regimes.toml",
                         format!("{entry}: country \"{}\"", c.code),
@@ -252,6 +299,55 @@ impl Checker<'_> {
                     }
                 }
             }
+        }
+    }
+
+    /// Each limit and purpose rests on the words that state it; the references and dates
+    /// of the later-act fields hold.
+    fn regime_terms(&mut self, g: &Regime, entry: &str) {
+        let r = self.rules;
+        let file = "regimes.toml";
+        let stated = |term: Term| g.cites_for(term).next().is_some();
+        let mut needs = |term: Term, what: &str, set: bool| {
+            if set && !stated(term) {
+                let message = format!("sets {what} but no citation `supports` \"{term}\": each term needs its words");
+                self.errors.push(DataError { file: file.into(), entry: Some(entry.into()), message });
+            }
+        };
+        needs(Term::MaxStay, "max_stay_days", g.max_stay_days.is_some());
+        needs(Term::Window, "a window", g.window_days.is_some());
+        needs(Term::Year, "year_max_days", g.year_max_days.is_some());
+        needs(Term::Stay, "stay_basis", g.stay_basis.is_some());
+        needs(Term::InForce, "in_force_by", g.in_force_by.is_some());
+        let from_text = g.purposes_basis == PurposesBasis::Text;
+        needs(Term::Purposes, "purposes read from the text", from_text || !g.excludes.is_empty());
+        if !from_text && g.doubt.is_none() {
+            self.fail(file, entry, "purposes_basis = \"protective\" needs a `doubt` that says why no text names them");
+        }
+        if let Some(p) = g.excludes.iter().find(|p| g.purposes.contains(p)) {
+            self.fail(file, entry, format!("both covers and excludes `{p}`"));
+        }
+        if let Some(by) = &g.in_force_by {
+            if by.date < g.from {
+                self.fail(file, entry, format!("in_force_by {} is before `from` {}", by.date, g.from));
+            }
+            if by.reason.trim().is_empty() {
+                self.fail(file, entry, "in_force_by needs a `reason`: how the date follows from the sources");
+            }
+        }
+        if g.route == Route::VisaFree && g.max_stay_days.is_none() && g.stay_basis.is_none() {
+            self.fail(file, entry, "a visa_free regime needs max_stay_days of at least 1, or a stay_basis");
+        }
+        for id in g.replaces.iter().chain(&g.countries_from) {
+            if r.regime(id).is_none_or(|o| o.id == g.id) {
+                self.fail(file, entry, format!("names `{id}`, which is not another regime"));
+            }
+        }
+        if g.countries_from.is_some() != g.countries.is_empty() {
+            self.fail(file, entry, "lists its states in `countries`, or takes them from one regime (`countries_from`)");
+        }
+        if g.entry_points_unconfirmed.iter().any(|p| g.entry_points.contains(p)) {
+            self.fail(file, entry, "an entry point is both confirmed and unconfirmed");
         }
     }
 
@@ -322,6 +418,13 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// Whether `url` was read at one of `hosts` (or a subdomain of one).
+fn official_host(hosts: &[super::model::OfficialHost], url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or_default().trim_end_matches('.');
+    hosts.iter().any(|h| host == h.host || host.strip_suffix(h.host.as_str()).is_some_and(|sub| sub.ends_with('.')))
 }
 
 /// Every problem in `rules` that parsing alone could not find.

@@ -340,21 +340,20 @@ fn day_up_to(yymmdd: &[u8], latest: NaiveDate) -> Option<NaiveDate> {
         .find(|day| earliest < *day && *day <= latest)
 }
 
-/// The case's nationality for the MRZ's code: ICAO's `D` is Germany, its three codes for
-/// stateless persons and refugees are the case's `XXA`, and any other code must be the
-/// alpha-3 code of a country of the data.
+/// The case's nationality for the MRZ's code: the three letters of a country or travel
+/// document of the data (ICAO Doc 9303 Part 3: `XXA` the stateless, `XXB` and `XXC`
+/// refugees, `GBN`, `UNO`, `RKS`, ...), or another code ICAO gives one (`D` for Germany).
 fn nationality(field: &[u8], rules: &Rules) -> Result<String, MrzError> {
     let written = String::from_utf8_lossy(field);
     let code = written.trim_end_matches('<');
-    let alpha3 = match code {
-        "D" => "DEU",
-        "XXA" | "XXB" | "XXC" => return Ok("XXA".into()),
-        other => other,
-    };
-    // Only an alpha-3 code: `Rules::country` would also take an alpha-2 one, as in `DE<`.
-    match rules.country(alpha3) {
-        Some(country) if alpha3.len() == 3 && !alpha3.contains('<') => Ok(country.alpha2.clone()),
-        _ => Err(MrzError::new(
+    // Never a two-letter code, as in `DE<`: the zone writes three letters, or ICAO's `D`.
+    let found = rules
+        .countries
+        .iter()
+        .find(|c| (code.len() == 3 && c.alpha3 == code) || (code.len() != 2 && c.codes.iter().any(|x| x == code)));
+    match found {
+        Some(country) => Ok(country.code.clone()),
+        None => Err(MrzError::new(
             MrzErrorCode::UnknownNationality,
             format!("the nationality {written} is not a country this check knows"),
         )),
@@ -465,10 +464,12 @@ mod tests {
         }
         let nationality = |code: &str| read(&with_nationality(TD3, code), today(), rules()).map(|m| m.nationality);
         assert_eq!(nationality("KAZ"), Ok("KZ".into()), "Kazakhstan's own passport reads; the case refuses it later");
-        for stateless in ["XXA", "XXB", "XXC"] {
-            assert_eq!(nationality(stateless), Ok("XXA".into()));
+        for (code, case) in
+            [("XXA", "XX"), ("XXB", "XXB"), ("XXC", "XXC"), ("GBN", "GBN"), ("UNO", "UNO"), ("RKS", "XK")]
+        {
+            assert_eq!(nationality(code), Ok(case.into()), "ICAO's code {code}");
         }
-        for unknown in ["GBD", "UNO", "XXX", "DE<", "D<E", "<<<", "123"] {
+        for unknown in ["UTO", "XAA", "KS<", "DE<", "D<E", "<<<", "123"] {
             let error = nationality(unknown).unwrap_err();
             assert_eq!((error.code, error.message.contains(unknown)), (E::UnknownNationality, true), "{unknown}");
         }
