@@ -3,7 +3,7 @@
 //! (a wrong code, a lost entry) fails this test.
 
 use chrono::NaiveDate;
-use kzvisa_rules::regime::route_for;
+use kzvisa_rules::regime::{regimes_for, route_for};
 use kzvisa_rules::{Law, Purpose, Route, Rules};
 
 /// 003: the 45 visa-free states, in the text's order.
@@ -86,4 +86,42 @@ fn regimes_do_not_apply_before_they_take_effect() {
     assert_eq!(route_for(rules, "IN", Purpose::Tourism, day(2019, 1, 1), Law::Core), Route::EVisa);
     assert_eq!(route_for(rules, "DE", Purpose::Tourism, day(2020, 1, 10), Law::Core), Route::ConsularVisa);
     assert_eq!(route_for(rules, "DE", Purpose::Tourism, day(2020, 1, 11), Law::Core), Route::VisaFree);
+}
+
+/// Two independent data sets of entry requirements (`fixtures/passport-index/`, one line
+/// per passport: days without a visa, e-visa or visa required) agree with the data for a
+/// tourist on their own day, or the data say why not: a discrepancy names the state.
+#[test]
+fn where_an_independent_data_set_disagrees_the_data_say_why() {
+    let rules = Rules::builtin().unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/passport-index");
+    let answered = |code: &str| rules.discrepancies.iter().any(|d| d.countries.iter().any(|c| c == code));
+    let mut unanswered = Vec::new();
+    let mut compared = 0;
+    for (file, day) in [("kz-2025-01-12.csv", "2025-01-12"), ("kz-2026-02-18.csv", "2026-02-18")] {
+        let entry = NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        for line in text.lines().skip(1) {
+            let mut cells = line.split(',');
+            let (Some(code), Some(_), Some(requirement)) = (cells.next(), cells.next(), cells.next()) else { continue };
+            if requirement == "-1" {
+                continue;
+            }
+            let regimes = regimes_for(rules, code, Purpose::Tourism, entry, Law::Current);
+            let route = regimes.first().map_or(Route::ConsularVisa, |g| g.route);
+            let days = regimes.iter().filter_map(|g| g.max_stay_days).min();
+            let agrees = match requirement {
+                "e-visa" => route == Route::EVisa,
+                "visa required" => route == Route::ConsularVisa,
+                "visa free" => route == Route::VisaFree,
+                n => route == Route::VisaFree && n.parse::<u32>().ok() == days,
+            };
+            compared += 1;
+            if !agrees && !answered(code) {
+                unanswered.push(format!("{file}: {code} {requirement}, the data give {route} {days:?}"));
+            }
+        }
+    }
+    assert_eq!(compared, 2 * 198, "every passport but Kazakhstan's, in both data sets");
+    assert!(unanswered.is_empty(), "no discrepancy names these states:\n{}", unanswered.join("\n"));
 }

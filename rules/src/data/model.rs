@@ -187,6 +187,10 @@ impl Source {
 pub struct Discrepancy {
     pub id: String,
     pub sources: Vec<String>,
+    /// The states it is about, where it is about states (codes of countries.toml): an
+    /// independent data set that disagrees with the data for a state is answered here.
+    #[serde(default)]
+    pub countries: Vec<String>,
     pub text: String,
     pub reading: String,
 }

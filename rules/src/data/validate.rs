@@ -128,6 +128,9 @@ impl Checker<'_> {
         let urls: Vec<&str> = r.sources.iter().filter_map(|s| s.url.as_deref()).collect();
         self.unique("sources.toml", "url", urls);
         for d in &r.discrepancies {
+            for c in d.countries.iter().filter(|c| r.country(c).is_none()) {
+                self.fail("sources.toml", format!("discrepancy \"{}\"", d.id), format!("names unknown country `{c}`"));
+            }
             for s in &d.sources {
                 if r.source(s).is_none() {
                     self.fail(
