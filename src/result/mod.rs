@@ -31,8 +31,8 @@ fn issue_list(
     title: fn(Locale) -> &'static str,
 ) -> impl IntoView {
     // "Not covered" is said in the verdict itself, not again in a list.
-    let shown =
-        |i: &&Issue| i.severity == severity && !(a.basis.not_covered && i.code == IssueCode::NationalityNotListed);
+    let in_verdict = [IssueCode::NationalityNotListed, IssueCode::DocumentNotCovered];
+    let shown = |i: &&Issue| i.severity == severity && !(a.basis.not_covered && in_verdict.contains(&i.code));
     let issues: Vec<Issue> = a.issues.iter().filter(shown).cloned().collect();
     let purpose = a.purpose;
     (!issues.is_empty()).then(|| {

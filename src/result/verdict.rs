@@ -8,7 +8,7 @@ use kzvisa_rules::{Assessment, Confidence, DeadlineCode, IssueCode, Law, Route, 
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::state::rules;
+use crate::state::{legal, rules};
 use crate::texts;
 use crate::widgets::{tr, tr_string};
 
@@ -116,7 +116,14 @@ fn Basis(assessment: Assessment) -> impl IntoView {
     let purpose = assessment.purpose;
     // The act the regime rests on: the first text it cites.
     let act = basis.since.zip(basis.sources.first().and_then(|id| rules().source(id)));
-    let not_covered = basis.not_covered.then(|| assessment.issue(IssueCode::NationalityNotListed).cloned()).flatten();
+    let not_covered = basis
+        .not_covered
+        .then(|| {
+            let covered = [IssueCode::NationalityNotListed, IssueCode::DocumentNotCovered];
+            assessment.issues.iter().find(|i| covered.contains(&i.code)).cloned()
+        })
+        .flatten();
+    let nationality = assessment.nationality.clone();
     let replaced = basis.replaced.as_ref().map(|r| r.route);
     view! {
         {act.map(|(since, source)| view! {
@@ -130,11 +137,29 @@ fn Basis(assessment: Assessment) -> impl IntoView {
         {(basis.confidence == Confidence::Reported).then(|| view! {
             <p class="verdict-confirm" data-confidence="reported"><strong>{tr(|l| td_string!(l, result.basis_reported))}</strong></p>
         })}
-        {not_covered.map(|issue| view! {
-            <p class="verdict-not-covered" data-code="nationality_not_listed">
+        {not_covered.map(|issue| { let code = issue.code.as_str(); view! {
+            <p class="verdict-not-covered" data-code=code>
                 <strong>{tr_string(move |l| texts::issue(l, &issue, purpose))}</strong>
             </p>
-        })}
+            <CountryNote code=nationality />
+        }})}
         {(assessment.law == Law::Core).then(|| view! { <p class="verdict-law">{tr(|l| td_string!(l, result.law_core))}</p> })}
+    }
+}
+
+/// What the sources say of Kazakhstan and a state or travel document no regime covers (its
+/// recognition, a convention it is party to), with the act it rests on: part of the words
+/// of the law, so it follows their arrival.
+#[component]
+fn CountryNote(code: String) -> impl IntoView {
+    move || {
+        let rules = legal();
+        let country = rules.country(&code)?;
+        let (note, source) = (country.note()?, rules.source(country.note_source.as_deref()?)?);
+        let text = tr_string(move |l| {
+            let words = note.in_language(l.as_str()).unwrap_or(note.en);
+            format!("{words} ({})", texts::act(l, source))
+        });
+        Some(view! { <p class="verdict-note" data-note=code.clone()>{text}</p> })
     }
 }

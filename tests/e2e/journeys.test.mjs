@@ -71,10 +71,10 @@ test('e-visa journey in Russian', async () => {
   assert.equal(await page.getAttribute('.result', 'data-route'), 'e_visa');
   assert.match(await page.textContent('h1'), /электронную визу/);
   const steps = await codes(page, '.step-list');
-  for (const code of ['register_on_portal', 'enter_invitation_and_passport', 'pay_fee_online', 'print_e_visa', 'present_e_visa_at_airport']) {
+  for (const code of ['register_on_portal', 'enter_invitation_and_passport', 'pay_fee_online', 'print_e_visa', 'present_e_visa_at_an_international_airport']) {
     assert.ok(steps.includes(code), `${code} in ${steps}`);
   }
-  assert.match(await page.textContent('[data-code="present_e_visa_at_airport"]'), /10 января 2027/);
+  assert.match(await page.textContent('[data-code="present_e_visa_at_an_international_airport"]'), /10 января 2027/);
   await page.context().close();
 });
 
