@@ -309,7 +309,9 @@ pub fn issue(l: Locale, i: &Issue, purpose: Purpose) -> String {
         C::PassportConditionUnknown => td_string!(l, issue.passport_condition_unknown).to_string(),
         C::BirthDateMissing => td_string!(l, issue.birth_date_missing, age = n(Noun::Years, i.limit)).to_string(),
         C::VisaFreeNotForPurpose => {
-            td_string!(l, issue.visa_free_not_for_purpose, purpose = self::purpose(l, purpose)).to_string()
+            // The act whose words say what it covers ("the agreement with China").
+            let act = act_of(l, &i.sources).unwrap_or_else(|| td_string!(l, result.rules_word).to_string());
+            td_string!(l, issue.visa_free_not_for_purpose, act = act, purpose = self::purpose(l, purpose)).to_string()
         }
         C::NationalityNotListed => td_string!(l, issue.nationality_not_listed).to_string(),
         C::ListEntryDoubtful => td_string!(l, issue.list_entry_doubtful).to_string(),
@@ -383,6 +385,17 @@ pub fn act(l: Locale, s: &Source) -> String {
         name = format!("{name} {}", td_string!(l, act.of, date = date(l, signed)));
     }
     name
+}
+
+/// The act that sources (ids) name, for a sentence: the first that is an act, or the act a
+/// report is about.
+pub fn act_of(l: Locale, ids: &[String]) -> Option<String> {
+    let rules = crate::state::rules();
+    ids.iter().filter_map(|id| rules.source(id)).find_map(|s| match (s.kind, &s.about) {
+        (SourceKind::Report, Some(about)) => rules.source(about).map(|a| act(l, a)),
+        (SourceKind::Report, None) => None,
+        _ => Some(act(l, s)),
+    })
 }
 
 /// A document of the list. Codes come from data: one an operator added without a
