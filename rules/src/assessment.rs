@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::codes::{Confidence, DeadlineCode, IssueCode, Law, Param, Purpose, Route, Severity, YearBasis};
+use crate::codes::{
+    ChoiceCode, Confidence, DeadlineCode, IssueCode, Law, Outlook, Param, Purpose, Route, Severity, YearBasis,
+};
 
 /// The data set an assessment was made with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -146,6 +148,30 @@ pub struct Allowance {
     pub earliest_entry: Option<NaiveDate>,
 }
 
+/// A way to make a trip that cannot go as planned, with its figures from the assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    pub code: ChoiceCode,
+    /// Its day: the last day to stay (shorten), the first day a trip of this length fits
+    /// (later), the last day to apply (extend), the first thing to start for a visa (the
+    /// invitation's request, else the application).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    /// Days: the longest stay from the planned entry (shorten).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days: Option<i64>,
+    /// The visa's route and regime (visa: e-visa where the nationality and purpose qualify,
+    /// else a consular visa).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub route: Option<Route>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regime: Option<String>,
+    /// For a visa, the dated steps towards it on that route (the invitation, the application).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deadlines: Vec<Deadline>,
+    pub sources: Vec<String>,
+}
+
 /// The full answer for one case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Assessment {
@@ -168,6 +194,15 @@ pub struct Assessment {
     pub window: Option<Window>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allowance: Option<Allowance>,
+    /// The verdict for the trip as planned.
+    pub outlook: Outlook,
+    /// What can be done instead, when the trip cannot go as planned (none otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<Choice>,
+    /// The next thing to do and its day, when the trip can go (a dated step): never to
+    /// travel when it cannot.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Line>,
     pub issues: Vec<Issue>,
     pub deadlines: Vec<Deadline>,
     pub documents: Vec<Line>,

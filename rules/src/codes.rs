@@ -140,6 +140,22 @@ crate::codes_vocabulary! {
 }
 
 crate::codes_vocabulary! {
+    /// What the verdict says of the trip as planned: it may go (only this is green), it may
+    /// once something is done first (a visa), or not as planned.
+    Outlook { AsPlanned = "as_planned", FirstDo = "first_do", NotAsPlanned = "not_as_planned" }
+}
+
+crate::codes_vocabulary! {
+    /// A way to make a trip that cannot go as planned: end the stay earlier, come later,
+    /// extend the stay in Kazakhstan, get the visa that fits, renew the passport, enter
+    /// elsewhere, or ask a mission when no text says more.
+    ChoiceCode {
+        Shorten = "shorten", Later = "later", Extend = "extend", Visa = "visa",
+        RenewPassport = "renew_passport", ChangeEntryPoint = "change_entry_point", AskMission = "ask_mission",
+    }
+}
+
+crate::codes_vocabulary! {
     /// Which law a case is assessed under: the five texts alone, or with every later act.
     Law { Current = "current", Core = "core" }
 }

@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod calendar;
 pub mod case;
 mod checklist;
+mod choices;
 pub mod codes;
 mod context;
 pub mod data;
@@ -25,11 +26,11 @@ pub mod regime;
 pub mod stay;
 pub mod url;
 
-pub use assessment::{Allowance, Assessment, Basis, Deadline, Issue, Line, Replaced, RulesVersion, Window};
+pub use assessment::{Allowance, Assessment, Basis, Choice, Deadline, Issue, Line, Replaced, RulesVersion, Window};
 pub use case::{Case, InputError, InputErrorCode, InputErrors, RawCase, KAZAKHSTAN};
 pub use codes::{
-    Condition, Confidence, DeadlineCode, EntryPoint, IssueCode, Law, Param, Purpose, PurposesBasis, Route, RuleId,
-    Severity, SourceKind, StayBasis, Term, YearBasis,
+    ChoiceCode, Condition, Confidence, DeadlineCode, EntryPoint, IssueCode, Law, Outlook, Param, Purpose,
+    PurposesBasis, Route, RuleId, Severity, SourceKind, StayBasis, Term, YearBasis,
 };
 pub use data::{DataError, DataErrors, PageData, PageText, Rules};
 pub use needs::{needs, Needs};
@@ -89,6 +90,9 @@ pub fn assess(rules: &Rules, case: &Case) -> Assessment {
     // Blockers first, then warnings, then information, each group in the order raised.
     let issues: Vec<Issue> =
         Severity::ALL.iter().flat_map(|s| ctx.issues.iter().filter(move |i| i.severity == *s)).cloned().collect();
+    let outlook = choices::outlook(decision.route, &issues);
+    let choices = choices::choices(&ctx, &issues, stay.latest_exit, stay.allowance.as_ref(), &steps);
+    let next = choices::next(outlook, &steps);
     Assessment {
         rules: RulesVersion { version: rules.meta.version.clone(), as_of: rules.as_of() },
         today: case.today,
@@ -102,6 +106,9 @@ pub fn assess(rules: &Rules, case: &Case) -> Assessment {
         max_stay_days: terms.and_then(|t| t.max_stay()).map(|(days, _)| days),
         window: stay.window,
         allowance: stay.allowance,
+        outlook,
+        choices,
+        next,
         issues,
         deadlines: in_time_order(deadlines.list),
         documents,

@@ -33,6 +33,11 @@ pub struct Terms<'a> {
 }
 
 impl<'a> Terms<'a> {
+    /// The terms of these regimes, the first the basis (none when the slice is empty).
+    pub(crate) fn of(regimes: &'a [&'a Regime]) -> Option<Terms<'a>> {
+        (!regimes.is_empty()).then_some(Terms { regimes })
+    }
+
     /// The regime the verdict rests on.
     pub fn primary(self) -> &'a Regime {
         self.regimes[0]
@@ -67,7 +72,32 @@ pub(crate) struct Decision<'a> {
 
 impl<'a> Decision<'a> {
     pub fn terms(&'a self) -> Option<Terms<'a>> {
-        (!self.regimes.is_empty()).then_some(Terms { regimes: &self.regimes })
+        Terms::of(&self.regimes)
+    }
+}
+
+/// The visa a nationality can get for a purpose on an entry date: an e-visa where a regime
+/// in force gives one, else a consular visa (none: the regime).
+pub(crate) fn visa_for<'a>(
+    rules: &'a Rules,
+    nationality: &str,
+    purpose: Purpose,
+    entry: NaiveDate,
+    law: Law,
+) -> (Route, Option<&'a Regime>) {
+    let lists = |g: &Regime| rules.applies(law, &g.cite) && rules.listing(g, nationality, entry).is_some();
+    let mut e_visas: Vec<&Regime> = rules
+        .regimes
+        .iter()
+        .filter(|g| g.route == Route::EVisa && g.in_force(entry) && lists(g))
+        .filter(|g| rules.listing(g, nationality, entry).is_some_and(|c| c.doubt.is_none()))
+        .collect();
+    let replaced: Vec<String> = e_visas.iter().flat_map(|g| g.replaces.iter().cloned()).collect();
+    e_visas.retain(|g| !replaced.contains(&g.id) && g.purposes.contains(&purpose));
+    precedence(rules, &mut e_visas);
+    match e_visas.first() {
+        Some(g) => (Route::EVisa, Some(g)),
+        None => (Route::ConsularVisa, None),
     }
 }
 
