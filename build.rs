@@ -87,16 +87,25 @@ fn operator(out_dir: &std::path::Path) -> Result<(), Box<dyn Error>> {
 
 /// The countries of the checked data, in their order (`countries.rs`): the first question
 /// lists them before the rules are decoded, which the traveller's page leaves to a module
-/// of its own (src/lazy.rs). One string, a line per country and its codes and names apart
-/// by tabs: a table of `&str`s would add its pointers to the page.
-fn countries(rules: &[u8], out_dir: &std::path::Path) -> Result<(), Box<dyn Error>> {
-    let rules = kzvisa_rules::Rules::from_checked_binary(rules).map_err(|e| e.to_string())?;
+/// of its own (src/lazy.rs). One string, a line per country: its code, three letters and
+/// names, its other codes, and its aliases, apart by tabs, the codes and the aliases each
+/// apart by `|`: a table of `&str`s would add its pointers to the page.
+fn countries(files: &[(&str, &str)], out_dir: &std::path::Path) -> Result<(), Box<dyn Error>> {
+    let rules = kzvisa_rules::Rules::from_files(files).map_err(|e| e.to_string())?;
     let mut table = String::new();
     for c in &rules.countries {
-        let fields = [&c.code, &c.alpha3, &c.en, &c.ru, &c.kk];
-        if fields.iter().any(|f| f.contains(['\t', '\n'])) {
+        let lists = [&c.codes, &c.aliases];
+        if [&c.code, &c.alpha3, &c.en, &c.ru, &c.kk]
+            .into_iter()
+            .chain(lists.into_iter().flatten())
+            .any(|f| f.contains(['\t', '\n']))
+        {
             return Err(format!("countries.toml: {} has a tab or a line break in a name", c.code).into());
         }
+        if lists.into_iter().flatten().any(|f| f.is_empty() || f.contains('|')) {
+            return Err(format!("countries.toml: {} has an empty code or alias, or one with a `|`", c.code).into());
+        }
+        let fields = [&c.code, &c.alpha3, &c.en, &c.ru, &c.kk, &c.codes.join("|"), &c.aliases.join("|")];
         table += &fields.map(String::as_str).join("\t");
         table.push('\n');
     }
@@ -178,7 +187,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(&page.words)))
     };
     println!("cargo::rustc-env=KZVISA_WORDS_INTEGRITY={integrity}");
-    countries(&page.rules, &out_dir)?;
+    countries(&files, &out_dir)?;
     operator(&out_dir)?;
     Ok(())
 }

@@ -80,6 +80,16 @@ pub struct Line {
     /// The values of the rule its words name (days, ages), as the data give them.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub params: BTreeMap<Param, i64>,
+    /// The address of the service it is done at, where the data give one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// The steps done together at one place share a group (the data's `group`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// True when a later act may have replaced it (the sources leave doubt): it is kept, to
+    /// be safe, and said to be uncertain.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub uncertain: bool,
 }
 
 /// A regime that a later act replaced for this traveller: what the five texts alone give.
@@ -169,6 +179,9 @@ pub struct Choice {
     /// For a visa, the dated steps towards it on that route (the invitation, the application).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub deadlines: Vec<Deadline>,
+    /// For an e-visa, the address to apply at, where the data give one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
     pub sources: Vec<String>,
 }
 

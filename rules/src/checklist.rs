@@ -7,23 +7,16 @@ use crate::context::{source_ids, Ctx};
 use crate::data::model::Item;
 use crate::deadlines::Deadlines;
 
-fn stay_over_permit_limit(ctx: &Ctx) -> bool {
-    ctx.param(RuleId::TemporaryResidencePermit, Param::OverDays, ctx.case.trip.entry)
-        .is_some_and(|(over, _)| ctx.stay_days > over)
-}
-
 fn holds(ctx: &Ctx, deadlines: &Deadlines, condition: Condition) -> bool {
     let case = ctx.case;
     match condition {
         // Shown also when the age is unknown: better one step too many than a missed duty.
         Condition::FingerprintsDue => ctx.has(IssueCode::FingerprintsRequired) || ctx.has(IssueCode::BirthDateMissing),
-        Condition::StayOverPermitLimit => stay_over_permit_limit(ctx),
-        // A permit issued in Kazakhstan: the host's for a long stay, or a worker's own.
+        Condition::StayOverPermitLimit => ctx
+            .param(RuleId::TemporaryResidencePermit, Param::OverDays, case.trip.entry)
+            .is_some_and(|(over, _)| ctx.stay_days > over),
         // A number of days bounds the stay (not a contract or a permit issued in Kazakhstan).
         Condition::StayLimited => ctx.terms.is_some_and(|t| t.max_stay().is_some()),
-        Condition::ResidencePermitDue => {
-            stay_over_permit_limit(ctx) || ctx.terms.is_some_and(|t| t.stay_basis().is_some())
-        }
         Condition::OverStayLimit => {
             ctx.route == Route::VisaFree
                 && ctx.terms.and_then(|t| t.max_stay()).is_some_and(|(max, _)| ctx.stay_days > i64::from(max))
@@ -52,11 +45,14 @@ fn applies(ctx: &Ctx, deadlines: &Deadlines, item: &Item) -> bool {
         && item.when.is_none_or(|c| holds(ctx, deadlines, c))
 }
 
-/// The lines of `items` that apply, in the data's order.
+/// The lines of `items` that apply, in the data's order; one a later act replaced with
+/// another that applies is left out.
 pub(crate) fn lines(ctx: &Ctx, items: &[Item], deadlines: &Deadlines) -> Vec<Line> {
-    items
+    let applying: Vec<&Item> = items.iter().filter(|item| applies(ctx, deadlines, item)).collect();
+    let listed = |code: &String| applying.iter().any(|i| &i.code == code);
+    applying
         .iter()
-        .filter(|item| applies(ctx, deadlines, item))
+        .filter(|item| !item.replaced_by.iter().any(listed))
         .map(|item| Line {
             code: item.code.clone(),
             date: item.date.and_then(|anchor| deadlines.date(anchor, ctx.case.trip.entry)),
@@ -69,6 +65,9 @@ pub(crate) fn lines(ctx: &Ctx, items: &[Item], deadlines: &Deadlines) -> Vec<Lin
                     deadlines.params_of(id).cloned().or_else(|| ctx.rule(id, ctx.case.today).map(|r| r.params.clone()))
                 })
                 .unwrap_or_default(),
+            link: item.link.clone(),
+            group: item.group.clone(),
+            uncertain: item.doubted_by.iter().any(listed),
         })
         .collect()
 }

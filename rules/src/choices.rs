@@ -30,7 +30,7 @@ fn blocked(issues: &[Issue], codes: &[IssueCode]) -> Option<Issue> {
 }
 
 fn choice(code: ChoiceCode, sources: Vec<String>) -> Choice {
-    Choice { code, date: None, days: None, route: None, regime: None, deadlines: Vec::new(), sources }
+    Choice { code, date: None, days: None, route: None, regime: None, deadlines: Vec::new(), link: None, sources }
 }
 
 /// The deadlines towards a visa on `route` (under `regime` for an e-visa): those the
@@ -57,9 +57,15 @@ pub(crate) fn choices(
     let case = ctx.case;
     let mut out = Vec::new();
     let stay = [C::StayOver30Days, C::StayOverMaxStay, C::StayOver90In180, C::StayOverWindow, C::StayOverYearLimit];
+    // A passport that expires during the stay ends the stay by its last valid day too.
+    let passport_end = blocked(issues, &[C::PassportExpired]).map(|_| case.passport.expires);
     if let Some(issue) = blocked(issues, &stay) {
-        // End the stay by the last day every limit allows.
-        if let Some(last) = latest_exit {
+        // End the stay by the last day every limit (and the passport) allows.
+        let last = match (latest_exit, passport_end) {
+            (Some(l), Some(p)) => Some(l.min(p)).filter(|d| *d >= case.trip.entry),
+            (l, _) => l,
+        };
+        if let Some(last) = last {
             let mut c = choice(ChoiceCode::Shorten, issue.sources.clone());
             (c.date, c.days) = (Some(last), Some(crate::date::days_between(case.trip.entry, last) + 1));
             out.push(c);
@@ -86,6 +92,9 @@ pub(crate) fn choices(
         c.sources.dedup();
         (c.route, c.regime, c.date) = (Some(route), regime.map(|g| g.id.clone()), deadlines.first().map(|d| d.date));
         c.deadlines = deadlines;
+        // Where an e-visa is applied for: the data's address of its portal.
+        let portal = ctx.rules.steps.iter().find(|i| i.routes.contains(&Route::EVisa) && i.link.is_some());
+        c.link = portal.and_then(|i| i.link.clone()).filter(|_| route == Route::EVisa);
         out.push(c);
     }
     let passport = [C::PassportExpired, C::PassportValidityShort, C::PassportBlankPages, C::PassportCondition];

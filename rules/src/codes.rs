@@ -88,7 +88,6 @@ crate::codes_vocabulary! {
         NationalityNotListed = "nationality_not_listed",
         RegistrationDue = "registration_due",
         TravelAuthorisationOffered = "travel_authorisation_offered",
-        ResidencePermitDue = "residence_permit_due",
         StayLimited = "stay_limited",
     }
 }

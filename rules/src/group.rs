@@ -4,6 +4,13 @@
 //! traveller on the shared trip; [`export_csv`] writes the verdicts for a spreadsheet. A bad
 //! row never stops the others, and nothing panics on any input.
 //!
+//! A row tells the same story as a single check: its [`Assessment::outlook`], and the one
+//! thing to do next ([`next_action`]): the next dated step when the trip can go, else the
+//! first way to make it. The export's columns are those of [`EXPORT_HEADER`]: `line, name,
+//! nationality, route, allowed, blockers, latest_exit, error`, as they always were, then,
+//! added at the end so that a sheet reading the older columns by position still reads them,
+//! `outlook, next, next_date`.
+//!
 //! Travellers' names stay in [`Traveller::name`] and [`Outcome::name`]: no error message
 //! carries one, and the `Debug` output of both hides them.
 
@@ -13,9 +20,11 @@ use std::fmt;
 
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
-use crate::assessment::Assessment;
+use chrono::NaiveDate;
+
+use crate::assessment::{Assessment, Choice, Line};
 use crate::case::{InputError, InputErrorCode, InputErrors, RawCase};
-use crate::codes::{DeadlineCode, Severity};
+use crate::codes::{DeadlineCode, Outlook, Severity};
 use crate::data::Rules;
 use crate::url::{encode, Fragment};
 
@@ -481,16 +490,69 @@ pub fn assess(rules: &Rules, shared: &RawCase, table: &Table) -> Result<Vec<Outc
     Ok(table.rows.iter().map(|row| outcome(rules, shared, row)).collect())
 }
 
-/// The columns of [`export_csv`].
-pub const EXPORT_HEADER: [&str; 8] =
-    ["line", "name", "nationality", "route", "allowed", "blockers", "latest_exit", "error"];
+/// The one thing a row says to do next, as the page shows it and the export writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextAction<'a> {
+    /// The next dated step of a trip that can go ([`Assessment::next`]).
+    Step(&'a Line),
+    /// A way to make a trip that cannot go as planned ([`Assessment::choices`]).
+    Choice(&'a Choice),
+}
 
-fn export_cells(o: &Outcome) -> [String; 8] {
+impl NextAction<'_> {
+    /// The step's code (`get_invitation`) or the choice's (`shorten`).
+    pub fn code(&self) -> &str {
+        match self {
+            NextAction::Step(line) => &line.code,
+            NextAction::Choice(choice) => choice.code.as_str(),
+        }
+    }
+
+    /// Its day: the step's, or the choice's (the last day to stay, the first day to come, ...).
+    pub fn date(&self) -> Option<NaiveDate> {
+        match self {
+            NextAction::Step(line) => line.date,
+            NextAction::Choice(choice) => choice.date,
+        }
+    }
+}
+
+/// What a row says to do next: when the trip can go, the next dated step, as a single
+/// check's verdict says it; when it cannot, the first way to make it that has a day (the
+/// last day to stay, the first day a stay this long fits, ...), else the first way (a new
+/// passport, asking a mission). Never a step of a trip that cannot go.
+pub fn next_action(a: &Assessment) -> Option<NextAction<'_>> {
+    if a.outlook == Outlook::NotAsPlanned {
+        let dated = a.choices.iter().find(|c| c.date.is_some());
+        dated.or_else(|| a.choices.first()).map(NextAction::Choice)
+    } else {
+        a.next.as_ref().map(NextAction::Step)
+    }
+}
+
+/// The columns of [`export_csv`]: the first eight as they always were, then the outlook and
+/// the next action with its day, at the end.
+pub const EXPORT_HEADER: [&str; 11] = [
+    "line",
+    "name",
+    "nationality",
+    "route",
+    "allowed",
+    "blockers",
+    "latest_exit",
+    "error",
+    "outlook",
+    "next",
+    "next_date",
+];
+
+fn export_cells(o: &Outcome) -> [String; 11] {
     let (line, name) = (o.line.to_string(), o.name.clone().unwrap_or_default());
     match &o.result {
         Ok(a) => {
             let blockers: Vec<&str> =
                 a.issues.iter().filter(|i| i.severity == Severity::Blocker).map(|i| i.code.as_str()).collect();
+            let next = next_action(a);
             [
                 line,
                 name,
@@ -500,11 +562,16 @@ fn export_cells(o: &Outcome) -> [String; 8] {
                 blockers.join(" "),
                 a.deadline(DeadlineCode::LatestExit).map(|d| d.to_string()).unwrap_or_default(),
                 String::new(),
+                a.outlook.to_string(),
+                next.map(|n| n.code().to_string()).unwrap_or_default(),
+                next.and_then(|n| n.date()).map(|d| d.to_string()).unwrap_or_default(),
             ]
         }
         Err(errors) => {
             let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
-            [line, name, String::new(), String::new(), String::new(), String::new(), String::new(), messages.join("; ")]
+            let mut cells: [String; 11] = Default::default();
+            (cells[0], cells[1], cells[7]) = (line, name, messages.join("; "));
+            cells
         }
     }
 }
@@ -541,7 +608,10 @@ fn push_record<S: AsRef<str>>(out: &mut String, cells: &[S]) {
 
 /// The outcomes as CSV (RFC 4180, CR LF line ends), under [`EXPORT_HEADER`]: the row's
 /// line and name, the nationality assessed, route, whether allowed, the blocker codes
-/// separated by spaces, the latest exit date, and the row's error messages joined by `; `.
+/// separated by spaces, the latest exit date, and the row's error messages joined by `; `;
+/// then the outlook (`as_planned`, `first_do`, `not_as_planned`), the code of the next
+/// action ([`next_action`]: a step's, or for a trip that cannot go a choice's) and its date.
+/// A row that could not be assessed has only its line, name and error.
 pub fn export_csv(outcomes: &[Outcome]) -> String {
     let mut out = String::new();
     push_record(&mut out, &EXPORT_HEADER);

@@ -30,11 +30,14 @@ impl Dated<'_> {
     }
 }
 
-/// Every deadline, then every dated step, in the assessment's order.
+/// One event per action and day, from `today` on: every dated step, and the deadlines no
+/// step carries (a step says what to do on its deadline's day), in the assessment's order.
+/// A day already past has nothing left to remind of.
 pub fn dated(a: &Assessment) -> Vec<Dated<'_>> {
-    let deadlines = a.deadlines.iter().map(Dated::Deadline);
-    let steps = a.steps.iter().filter(|s| s.date.is_some()).map(Dated::Step);
-    deadlines.chain(steps).collect()
+    let steps = || a.steps.iter().filter(|s| s.date.is_some());
+    let deadlines = a.deadlines.iter().filter(|d| !steps().any(|s| s.anchor == Some(d.code))).map(Dated::Deadline);
+    let all = deadlines.chain(steps().map(Dated::Step));
+    all.filter(|item| item.date().is_some_and(|d| d >= a.today)).collect()
 }
 
 /// The words of the file, in the page's language.
@@ -162,11 +165,17 @@ mod tests {
     }
 
     #[test]
-    fn one_all_day_event_per_dated_deadline_and_step_with_a_reminder_the_day_before() {
+    fn one_all_day_event_per_action_and_day_with_a_reminder_the_day_before() {
         let a = assessment();
         let text = calendar(|d| format!("until {}", d.date().unwrap()));
-        let expected = a.deadlines.len() + a.steps.iter().filter(|s| s.date.is_some()).count();
-        assert!(expected >= 4, "the example has deadlines and dated steps");
+        let steps: Vec<_> = a.steps.iter().filter(|s| s.date.is_some()).collect();
+        // A deadline a step carries is that step's event, not one more.
+        let alone = a.deadlines.iter().filter(|d| !steps.iter().any(|s| s.anchor == Some(d.code))).count();
+        let expected = alone + steps.len();
+        assert!(expected >= 3, "the example has dated steps");
+        let days: Vec<String> = dated(&a).iter().map(|d| format!("{:?}{}", d.date(), d.key())).collect();
+        let once: std::collections::BTreeSet<&String> = days.iter().collect();
+        assert_eq!(once.len(), days.len(), "one event per action and day");
         assert_eq!(text.matches("BEGIN:VEVENT").count(), expected);
         assert_eq!(text.matches("TRIGGER:-PT15H").count(), expected);
         assert!(text.contains("DTSTART;VALUE=DATE:20261204\r\nDTEND;VALUE=DATE:20261205\r\n"));
@@ -174,6 +183,14 @@ mod tests {
         assert!(text.contains("DTSTAMP:20261121T103000Z"));
         assert!(text.contains("X-WR-CALNAME:Поездка\\; Казахстан"));
         assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
+    }
+
+    #[test]
+    fn no_event_for_a_day_already_past() {
+        let mut a = assessment();
+        a.today = a.deadlines.iter().map(|d| d.date).max().unwrap();
+        assert!(dated(&a).iter().all(|d| d.date().is_some_and(|day| day >= a.today)));
+        assert!(!dated(&a).is_empty(), "the last day itself is still to come");
     }
 
     #[test]

@@ -22,6 +22,9 @@ pub struct Needs {
     pub year_days: Option<u32>,
     /// The date of birth counts: fingerprints are due from this age on a consular visa.
     pub birth_date: Option<i64>,
+    /// Whether the answers so far decide it (the nationality and purpose are known): until
+    /// they do, nothing is asked beyond the required answers.
+    pub decided: bool,
 }
 
 impl Needs {
@@ -30,19 +33,20 @@ impl Needs {
     }
 }
 
-/// What `case` needs asked, from what it has so far (nothing until the nationality,
-/// purpose and entry date are known and valid).
+/// What `case` needs asked, from what it has so far (nothing until the nationality and
+/// purpose are known and valid). Before the entry date is given, the regimes in force on
+/// `today` decide, so that the questions a traveller is told of do not change under them.
 pub fn needs(rules: &Rules, case: &RawCase) -> Needs {
     let date = |t: &Option<String>| t.as_deref().and_then(|t| parse_iso(t.trim()).ok());
     let nationality = case.nationality.as_deref().and_then(|n| rules.country(n)).map(|c| c.code.as_str());
     let purpose = case.purpose.as_deref().and_then(Purpose::parse);
     let law = case.law.as_deref().map_or(Some(Law::Current), Law::parse);
-    let (Some(nationality), Some(purpose), Some(entry), Some(today), Some(law)) =
-        (nationality, purpose, date(&case.trip.entry), date(&case.today), law)
+    let (Some(nationality), Some(purpose), Some(today), Some(law)) = (nationality, purpose, date(&case.today), law)
     else {
         return Needs::default();
     };
-    needs_for(rules, nationality, purpose, entry, today, law)
+    let entry = date(&case.trip.entry).unwrap_or(today);
+    Needs { decided: true, ..needs_for(rules, nationality, purpose, entry, today, law) }
 }
 
 fn needs_for(
@@ -63,12 +67,15 @@ fn needs_for(
                 .min_by_key(|(days, max)| (*max, std::cmp::Reverse(*days)))
                 .map(|(days, max)| Window { days, max });
             let year_days = regimes.iter().filter_map(|g| g.year_max_days).min();
-            Needs { previous_stays: window.is_some() || year_days.is_some(), window, year_days, birth_date: None }
+            let previous_stays = window.is_some() || year_days.is_some();
+            Needs { previous_stays, window, year_days, birth_date: None, decided: true }
         }
-        Some(_) => Needs::default(),
-        None => {
-            Needs { birth_date: rules.param(RuleId::Fingerprints, Param::MinAgeYears, today, law), ..Needs::default() }
-        }
+        Some(_) => Needs { decided: true, ..Needs::default() },
+        None => Needs {
+            birth_date: rules.param(RuleId::Fingerprints, Param::MinAgeYears, today, law),
+            decided: true,
+            ..Needs::default()
+        },
     }
 }
 
@@ -104,5 +111,14 @@ mod tests {
         assert_eq!(needs_of("RU", "tourism", "current").birth_date, None);
         assert_eq!(needs_of("PK", "work", "current").birth_date, Some(16));
         assert_eq!(needs_of("PK", "work", "nonsense"), Needs::default(), "nothing until the answers are valid");
+        let mut no_entry = RawCase {
+            today: Some("2026-11-22".into()),
+            nationality: Some("RU".into()),
+            purpose: Some("tourism".into()),
+            ..RawCase::default()
+        };
+        assert!(needs(Rules::builtin().unwrap(), &no_entry).previous_stays, "decided before the entry date");
+        no_entry.purpose = None;
+        assert!(!needs(Rules::builtin().unwrap(), &no_entry).decided, "not before the purpose");
     }
 }

@@ -257,9 +257,9 @@ fn group_writes_csv_or_json_lines_and_exits_0_when_every_row_is_assessed() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout),
-        "line,name,nationality,route,allowed,blockers,latest_exit,error\r\n\
-         2,Anna Schmidt,DE,visa_free,true,,2026-12-30,\r\n\
-         3,Rahul Verma,IN,visa_free,false,stay_over_max_stay,2026-12-14,\r\n",
+        "line,name,nationality,route,allowed,blockers,latest_exit,error,outlook,next,next_date\r\n\
+         2,Anna Schmidt,DE,visa_free,true,,2026-12-30,,as_planned,cross_at_international_checkpoint,2026-12-01\r\n\
+         3,Rahul Verma,IN,visa_free,false,stay_over_max_stay,2026-12-14,,not_as_planned,shorten,2026-12-14\r\n",
         "a blocker is a verdict, not an error"
     );
     assert!(out.stderr.is_empty(), "{}", text(&out.stderr));

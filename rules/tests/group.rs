@@ -8,9 +8,10 @@ use std::sync::LazyLock;
 use csv_core::{ReadFieldResult, Reader};
 use kzvisa_rules::case::RawStay;
 use kzvisa_rules::group::{
-    self, export_csv, read_csv, Column, Outcome, RowError, Table, TableErrorCode, EXPORT_HEADER,
+    self, export_csv, next_action, read_csv, Column, NextAction, Outcome, RowError, Table, TableErrorCode,
+    EXPORT_HEADER,
 };
-use kzvisa_rules::{evaluate, json::read_case, Assessment, InputErrorCode, RawCase, Rules};
+use kzvisa_rules::{evaluate, json::read_case, Assessment, InputErrorCode, Outlook, RawCase, Rules};
 use proptest::prelude::*;
 
 fn rules() -> &'static Rules {
@@ -336,7 +337,12 @@ fn the_export_reads_back_cell_for_cell_with_formulas_guarded() {
     for file in ["comma.csv", "bad_rows.csv", "quoted.csv", "formula.csv", "short_long_rows.csv"] {
         let outcomes = assess(&read_csv(&fixture(file)).unwrap());
         let text = export_csv(&outcomes);
-        assert!(text.starts_with("line,name,nationality,route,allowed,blockers,latest_exit,error\r\n"), "{file}");
+        assert!(
+            text.starts_with(
+                "line,name,nationality,route,allowed,blockers,latest_exit,error,outlook,next,next_date\r\n"
+            ),
+            "{file}"
+        );
         assert!(text.ends_with("\r\n"), "{file}");
         let records = parse_csv(&text);
         assert_eq!(records.len(), outcomes.len() + 1, "{file}");
@@ -351,9 +357,11 @@ fn the_export_reads_back_cell_for_cell_with_formulas_guarded() {
                         [&a.nationality, &a.route.to_string(), &a.allowed().to_string()]
                     );
                     assert!(cells[7].is_empty());
+                    let (code, date) = expected_next(a);
+                    assert_eq!([&cells[8], &cells[9], &cells[10]], [a.outlook.as_str(), &code, &date], "{file}");
                 }
                 Err(errors) => {
-                    assert!(cells[2..7].iter().all(String::is_empty), "{file}: {cells:?}");
+                    assert!(cells[2..7].iter().chain(&cells[8..]).all(String::is_empty), "{file}: {cells:?}");
                     let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
                     assert_eq!(cells[7], messages.join("; "));
                 }
@@ -365,10 +373,96 @@ fn the_export_reads_back_cell_for_cell_with_formulas_guarded() {
     assert_eq!(names, ["'=HYPERLINK(\"http://x.example/?\",\"click\")", "'+77010000000", "'-2+3", "'@SUM(A1:A2)"]);
     assert!(
         text.contains(
-            "\r\n2,\"'=HYPERLINK(\"\"http://x.example/?\"\",\"\"click\"\")\",DE,visa_free,true,,2026-12-30,\r\n"
+            "\r\n2,\"'=HYPERLINK(\"\"http://x.example/?\"\",\"\"click\"\")\",DE,visa_free,true,,2026-12-30,,\
+             as_planned,cross_at_international_checkpoint,2026-12-01\r\n"
         ),
         "{text}"
     );
+}
+
+/// The next action's code and date as the export must write them, worked out here from the
+/// assessment alone: a trip that can go has the next dated step; one that cannot, the first
+/// way to make it with a day, else the first way.
+fn expected_next(a: &Assessment) -> (String, String) {
+    let (code, date) = if a.outlook == Outlook::NotAsPlanned {
+        assert!(a.next.is_none(), "a trip that cannot go has no next step");
+        match a.choices.iter().find(|c| c.date.is_some()).or(a.choices.first()) {
+            Some(c) => (c.code.to_string(), c.date),
+            None => (String::new(), None),
+        }
+    } else {
+        match &a.next {
+            Some(step) => (step.code.clone(), step.date),
+            None => (String::new(), None),
+        }
+    };
+    (code, date.map(|d| d.to_string()).unwrap_or_default())
+}
+
+/// A traveller's own case on the group's trip, as a single check would be given it.
+fn single(traveller: &RawCase, shared: &RawCase) -> Assessment {
+    let case = RawCase {
+        today: shared.today.clone(),
+        purpose: shared.purpose.clone(),
+        trip: shared.trip.clone(),
+        law: shared.law.clone(),
+        ..traveller.clone()
+    };
+    kzvisa_rules::assess(rules(), &case.validate(rules()).expect("a valid row"))
+}
+
+#[test]
+fn a_row_tells_the_same_story_as_a_single_check() {
+    // Every assessed row of every fixture: the single check's assessment, to the letter
+    // (outlook, next step, choices and all), and the next action it names.
+    for file in ["comma.csv", "bad_rows.csv", "quoted.csv", "formula.csv", "short_long_rows.csv", "extra_column.csv"] {
+        let table = read_csv(&fixture(file)).unwrap();
+        for (row, o) in table.rows.iter().zip(assess(&table)) {
+            let (Ok(traveller), Ok(a)) = (row, &o.result) else { continue };
+            assert_eq!(a, &single(&traveller.case, &trip()), "{file} line {}", o.line);
+            let (code, date) = expected_next(a);
+            let next = next_action(a);
+            assert_eq!(next.map(|n| n.code().to_string()).unwrap_or_default(), code, "{file} line {}", o.line);
+            assert_eq!(next.and_then(|n| n.date()).map(|d| d.to_string()).unwrap_or_default(), date);
+            match next {
+                Some(NextAction::Step(_)) => assert_ne!(a.outlook, Outlook::NotAsPlanned),
+                Some(NextAction::Choice(_)) => assert_eq!(a.outlook, Outlook::NotAsPlanned),
+                None => {}
+            }
+        }
+    }
+
+    // The reviewers' cases, on a trip of 45 days: a Nigerian tourist has something to do
+    // first (the invitation, by its day), not "as planned"; an American is over the 30 days
+    // without a visa, and the first way is to leave by the 30th day.
+    let mut shared = trip();
+    shared.trip.exit = Some("2027-01-14".into());
+    let text = "name,nationality,birth_date,passport.expires\nAda Obi,NG,1990-01-01,2031-01-01\n\
+                John Doe,US,1980-02-02,2031-01-01\nAnna Schmidt,DE,1990-01-01,2031-01-01\n";
+    let table = read_csv(text.as_bytes()).unwrap();
+    let outcomes = group::assess(rules(), &shared, &table).unwrap();
+    let nigerian = outcomes[0].result.as_ref().unwrap();
+    assert_eq!((nigerian.route.as_str(), nigerian.outlook), ("e_visa", Outlook::FirstDo));
+    assert!(
+        matches!(next_action(nigerian), Some(NextAction::Step(s)) if s.code == "get_invitation" && s.date.is_some())
+    );
+    let american = outcomes[1].result.as_ref().unwrap();
+    assert_eq!(american.outlook, Outlook::NotAsPlanned);
+    assert!(matches!(next_action(american), Some(NextAction::Choice(c)) if c.code.as_str() == "shorten"));
+    let lines: Vec<String> = export_csv(&outcomes).split("\r\n").map(String::from).collect();
+    assert_eq!(lines[1], "2,Ada Obi,NG,e_visa,true,,,,first_do,get_invitation,2026-10-30");
+    assert_eq!(
+        lines[2],
+        "3,John Doe,US,visa_free,false,stay_over_30_days,2026-12-30,,not_as_planned,shorten,2026-12-30"
+    );
+    assert_eq!(
+        lines[3],
+        "4,Anna Schmidt,DE,visa_free,false,stay_over_30_days,2026-12-30,,not_as_planned,shorten,2026-12-30"
+    );
+    for (o, line) in outcomes.iter().zip(&lines[1..]) {
+        let single = single(&table.rows[o.line - 2].as_ref().unwrap().case, &shared);
+        assert!(line.contains(&format!(",{},", single.outlook)), "{line}");
+    }
 }
 
 #[test]
@@ -632,8 +726,12 @@ impl Style {
     }
 }
 
+/// An assessment with the cells it must give: nationality to latest exit, then outlook to
+/// next date.
+type Sample = (Assessment, [&'static str; 5], [&'static str; 3]);
+
 /// Assessments for the export's round trip, with the cells they must give.
-static SAMPLES: LazyLock<Vec<(Assessment, [&str; 5])>> = LazyLock::new(|| {
+static SAMPLES: LazyLock<Vec<Sample>> = LazyLock::new(|| {
     let case = |nationality: &str, stays: &str| {
         let text = format!(
             r#"{{"today":"2026-11-21","nationality":"{nationality}","purpose":"tourism","passport":{{"expires":"2031-01-01"}},
@@ -642,12 +740,21 @@ static SAMPLES: LazyLock<Vec<(Assessment, [&str; 5])>> = LazyLock::new(|| {
         evaluate(rules(), &read_case(&text).unwrap()).unwrap()
     };
     vec![
-        (case("DE", ""), ["DE", "visa_free", "true", "", "2026-12-30"]),
-        (case("IN", ""), ["IN", "visa_free", "false", "stay_over_max_stay", "2026-12-14"]),
-        (case("NG", ""), ["NG", "e_visa", "true", "", ""]),
+        (
+            case("DE", ""),
+            ["DE", "visa_free", "true", "", "2026-12-30"],
+            ["as_planned", "cross_at_international_checkpoint", "2026-12-01"],
+        ),
+        (
+            case("IN", ""),
+            ["IN", "visa_free", "false", "stay_over_max_stay", "2026-12-14"],
+            ["not_as_planned", "shorten", "2026-12-14"],
+        ),
+        (case("NG", ""), ["NG", "e_visa", "true", "", ""], ["first_do", "get_invitation", "2026-10-30"]),
         (
             case("RU", r#"{"entry":"2026-08-01","exit":"2026-10-31"}"#),
             ["RU", "visa_free", "false", "stay_over_90_in_180", ""],
+            ["not_as_planned", "later", "2027-01-30"],
         ),
     ]
 });
@@ -715,7 +822,7 @@ proptest! {
                 line: *line,
                 name: name.clone(),
                 result: match SAMPLES.get(*sample) {
-                    Some((a, _)) => Ok(a.clone()),
+                    Some((a, _, _)) => Ok(a.clone()),
                     None => Err(messages
                         .iter()
                         .map(|m| RowError { line: *line, column: String::new(), code: InputErrorCode::Malformed, message: m.clone() })
@@ -726,11 +833,13 @@ proptest! {
         let records = parse_csv(&export_csv(&outcomes));
         prop_assert_eq!(&records[0], &EXPORT_HEADER.map(String::from).to_vec());
         for ((line, name, sample, messages), cells) in rows.iter().zip(&records[1..]) {
-            let middle = SAMPLES.get(*sample).map_or([""; 5], |(_, cells)| *cells);
+            let middle = SAMPLES.get(*sample).map_or([""; 5], |(_, cells, _)| *cells);
+            let end = SAMPLES.get(*sample).map_or([""; 3], |(_, _, cells)| *cells);
             let error = if SAMPLES.get(*sample).is_some() { String::new() } else { messages.join("; ") };
             let mut want = vec![line.to_string(), guarded(name.as_deref().unwrap_or_default())];
             want.extend(middle.iter().map(|c| c.to_string()));
             want.push(guarded(&error));
+            want.extend(end.iter().map(|c| c.to_string()));
             prop_assert_eq!(cells, &want);
         }
         prop_assert_eq!(records.len(), rows.len() + 1);

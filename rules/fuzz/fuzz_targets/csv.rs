@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     let header = EXPORT_HEADER.join(",") + "\r\n";
     let body = export.strip_prefix(&header).expect("the export starts with its header");
     let renamed = "passport.issued,name,nationality,passport.blank_pages,passport.condition_ok,previous_stays,\
-                   passport.expires,birth_date\r\n";
+                   passport.expires,birth_date,outlook,next,next_date\r\n";
     let again = group::read_csv((renamed.to_string() + body).as_bytes()).expect("the export reads back");
     assert_eq!(again.rows.len(), outcomes.len(), "{export:?}");
     for (row, outcome) in again.rows.iter().zip(&outcomes) {

@@ -39,7 +39,8 @@ A group's CSV has a header row and the columns nationality, birth_date, passport
 and optionally name, passport.issued, passport.blank_pages, passport.condition_ok,
 previous_stays (2026-07-01..2026-07-30,2026-08-10..2026-09-08), comma or semicolon
 separated, in UTF-8. It prints
-line,name,nationality,route,allowed,blockers,latest_exit,error as CSV, or JSON lines
+line,name,nationality,route,allowed,blockers,latest_exit,error,outlook,next,next_date
+as CSV, or JSON lines
 {\"line\": ..., \"name\": ..., \"assessment\": ...} or {..., \"errors\": [...]}; each problem
 in a row is also a line on standard error, which never shows a name.
 

@@ -344,6 +344,11 @@ impl Rules {
             }
         }
         set.countries.meta = CountriesMeta { source: String::new(), generator: String::new() };
+        // The first question reads the names people type from a table of its own (the web
+        // app's build writes it): the rules need only the codes.
+        for country in &mut set.countries.country {
+            country.aliases.clear();
+        }
         let words = match text {
             PageText::Deferred => postcard::to_allocvec(&set.take_words()).map_err(|e| binary_error(&e))?,
             PageText::None => {

@@ -408,6 +408,20 @@ pub struct Item {
     pub from: Option<NaiveDate>,
     #[serde(default, deserialize_with = "opt_iso")]
     pub to: Option<NaiveDate>,
+    /// Steps this one is not listed beside: a later act replaced it with them.
+    #[serde(default)]
+    pub replaced_by: Vec<String>,
+    /// Steps beside which it may no longer apply (a later act may have replaced it; the
+    /// sources leave doubt): it is kept, the protective step, and said to be uncertain.
+    #[serde(default)]
+    pub doubted_by: Vec<String>,
+    /// The address of the service the step is done at (a portal), for a link.
+    #[serde(default)]
+    pub link: Option<String>,
+    /// The steps done together at one place (a portal, a mission) share a group: the page
+    /// lists them as one line that opens.
+    #[serde(default)]
+    pub group: Option<String>,
     pub cite: Vec<Cite>,
     #[serde(default)]
     pub doubt: Option<String>,
@@ -505,6 +519,12 @@ pub struct Country {
     pub en: String,
     pub ru: String,
     pub kk: String,
+    /// What people also type for it, in English, Russian or Kazakh ("UK", "Holland", "США",
+    /// "АҚШ"): short, common, former and official names and endonyms, each naming this
+    /// country only. For the app's search; a case's nationality is a code, so
+    /// [`Rules::country`](crate::Rules::country) does not read them.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     #[serde(default)]
     pub kind: CountryKind,
     /// What the sources say of Kazakhstan and this state or document (its recognition, a

@@ -177,6 +177,28 @@ impl Checker<'_> {
                 self.fail("countries.toml", format!("code \"{name}\""), "names more than one country or document");
             }
         }
+        // An alias names its country only: it is no other country's code, name or alias, in
+        // any case and with ё read as е, as the app's search compares them.
+        let fold = |s: &str| s.trim().to_lowercase().replace('ё', "е");
+        let mut owners = std::collections::BTreeMap::<String, BTreeSet<&str>>::new();
+        for c in &r.countries {
+            let words = [&c.code, &c.alpha3, &c.en, &c.ru, &c.kk].into_iter().chain(&c.codes).chain(&c.aliases);
+            for word in words {
+                owners.entry(fold(word)).or_default().insert(&c.code);
+            }
+        }
+        for c in &r.countries {
+            for alias in &c.aliases {
+                let others = owners.get(&fold(alias)).map_or(0, |o| o.len() - 1);
+                if alias.trim().is_empty() || others > 0 {
+                    self.fail(
+                        "countries.toml",
+                        format!("country \"{}\": alias \"{alias}\"", c.code),
+                        "an alias is not blank, and is no other country's code, name or alias",
+                    );
+                }
+            }
+        }
     }
 
     fn rule_entries(&mut self) {
@@ -373,6 +395,11 @@ impl Checker<'_> {
             for regime in &item.regimes {
                 if self.rules.regime(regime).is_none() {
                     self.fail(file, &entry, format!("names unknown regime `{regime}`"));
+                }
+            }
+            for other in item.replaced_by.iter().chain(&item.doubted_by) {
+                if items.iter().all(|i| &i.code != other) {
+                    self.fail(file, &entry, format!("names `{other}`, which is not an entry of this file"));
                 }
             }
             if !dated && item.date.is_some() {
