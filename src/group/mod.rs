@@ -12,6 +12,7 @@ use crate::steps::{entry_points, purposes};
 use crate::widgets::{focus_after_update, tr, tr_signal, DateInput, DateParts, ErrorSummary, Radios};
 
 mod file;
+mod row;
 mod table;
 
 /// The field the travellers' file is given in.

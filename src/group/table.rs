@@ -1,80 +1,53 @@
-//! The group's results: a count per verdict, then a row per traveller with the verdict,
-//! what stands in the way and the latest exit; rows that could not be read say why, by line
-//! and column. Saved as CSV or printed; nothing leaves the device.
+//! The group's results: a count per outlook (the single result's three, and the rows that
+//! could not be read), then a row per traveller (`row.rs`). Saved as CSV or printed; nothing
+//! leaves the device. On a narrow screen each row is drawn as a card (style/main.css): the
+//! table's elements name their roles, so that a screen reader still reads a table.
 
-use kzvisa_rules::group::{export_csv, Outcome, RowError};
-use kzvisa_rules::{Assessment, DeadlineCode, Severity};
+use kzvisa_rules::group::{export_csv, Outcome};
+use kzvisa_rules::Outlook;
 use leptos::prelude::*;
 
+use super::row::{assessed_row, error_row, outlook_parts};
 use crate::i18n::*;
-use crate::state::rules;
-use crate::texts;
 use crate::widgets::{tr, tr_string};
 
-/// How many travellers can go as planned, cannot yet, and could not be checked.
-fn counts(outcomes: &[Outcome]) -> [usize; 3] {
-    outcomes.iter().fold([0; 3], |mut n, o| {
-        n[match &o.result {
-            Ok(a) if a.allowed() => 0,
-            Ok(_) => 1,
-            Err(_) => 2,
-        }] += 1;
-        n
+/// The outlooks in the order the counts give them.
+const OUTLOOKS: [Outlook; 3] = [Outlook::AsPlanned, Outlook::FirstDo, Outlook::NotAsPlanned];
+
+/// How many travellers have each outlook, in the order of [`OUTLOOKS`], and how many rows
+/// could not be checked.
+fn counts(outcomes: &[Outcome]) -> ([usize; 3], usize) {
+    outcomes.iter().fold(([0; 3], 0), |(mut n, errors), o| match &o.result {
+        Ok(a) => {
+            n[OUTLOOKS.iter().position(|x| *x == a.outlook).unwrap_or_default()] += 1;
+            (n, errors)
+        }
+        Err(_) => (n, errors + 1),
     })
 }
 
-fn assessed_row(line: usize, name: Option<String>, a: Assessment) -> impl IntoView {
-    let country = rules().country(&a.nationality).cloned();
-    let (route, allowed, purpose) = (a.route, a.allowed(), a.purpose);
-    let blockers: Vec<_> = a.issues.iter().filter(|i| i.severity == Severity::Blocker).cloned().collect();
-    let exit = a.deadline(DeadlineCode::LatestExit);
+/// The counts above the table, in the same words as the rows' verdicts.
+fn counts_view(outcomes: &[Outcome]) -> impl IntoView {
+    let (per_outlook, unread) = counts(outcomes);
     view! {
-        <tr data-row=line data-route=route.as_str() data-allowed=allowed.to_string()>
-            <td>{line}</td>
-            <td>{name}</td>
-            <td>{tr_string(move |l| country.as_ref().map(|c| texts::country(l, c).to_string()).unwrap_or_default())}</td>
-            <td class=if allowed { "verdict-ok" } else { "verdict-no" }>
-                {tr_string(move |l| texts::route(l, route).to_string())}
-                {(!allowed).then(|| view! { <strong>" — " {tr(|l| td_string!(l, group.not_as_planned))}</strong> })}
-            </td>
-            <td>
-                <ul class="row-blockers">
-                    {blockers.into_iter().map(|i| {
-                        let code = i.code.as_str();
-                        view! { <li data-code=code>{tr_string(move |l| texts::issue(l, &i, purpose))}</li> }
-                    }).collect_view()}
-                </ul>
-            </td>
-            <td>{exit.map(|d| tr_string(move |l| texts::date(l, d)))}</td>
-        </tr>
-    }
-}
-
-fn error_row(line: usize, errors: Vec<RowError>) -> impl IntoView {
-    let message = errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; ");
-    view! {
-        <tr data-row=line data-error=message>
-            <td>{line}</td>
-            <td colspan="5">
-                <ul class="row-errors">
-                    {errors.into_iter().map(|e| view! {
-                        <li data-column=e.column.clone() data-code=e.code.as_str()>
-                            {tr_string({
-                                let column = if e.column.is_empty() { "—".to_string() } else { e.column.clone() };
-                                move |l| {
-                                td_string!(l, group.row_error, line = e.line, column = column.clone(), message = texts::input_error(l, e.code)).to_string()
-                            }})}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </td>
-        </tr>
+        <ul class="group-counts">
+            {OUTLOOKS.into_iter().zip(per_outlook).map(|(outlook, n)| {
+                let (icon, said) = outlook_parts(outlook);
+                view! {
+                    <li data-count=outlook.as_str() class=format!("group-{outlook}")>
+                        <span class="group-icon" aria-hidden="true">{icon}</span>
+                        {tr_string(move |l| format!("{}:", said(l)))} " " <strong>{n}</strong>
+                    </li>
+                }
+            }).collect_view()}
+            <li data-count="error">{tr(|l| td_string!(l, group.count_error))} " " <strong>{unread}</strong></li>
+        </ul>
     }
 }
 
 #[component]
 pub fn Results(outcomes: Vec<Outcome>, ignored: Vec<String>) -> impl IntoView {
-    let [ok, blocked, unread] = counts(&outcomes);
+    let counts = counts_view(&outcomes);
     let file = export_csv(&outcomes);
     let rows = outcomes
         .into_iter()
@@ -95,11 +68,7 @@ pub fn Results(outcomes: Vec<Outcome>, ignored: Vec<String>) -> impl IntoView {
                 let text = columns.clone();
                 view! { <p class="hint" data-ignored=columns>{tr_string(move |l| td_string!(l, group.ignored, columns = text.clone()).to_string())}</p> }
             })}
-            <ul class="group-counts">
-                <li data-count="allowed">{tr(|l| td_string!(l, group.count_allowed))} " " <strong>{ok}</strong></li>
-                <li data-count="blocked">{tr(|l| td_string!(l, group.count_blocked))} " " <strong>{blocked}</strong></li>
-                <li data-count="error">{tr(|l| td_string!(l, group.count_error))} " " <strong>{unread}</strong></li>
-            </ul>
+            {counts}
             <div class="actions no-print">
                 <button type="button" class="button" data-action="export-group" on:click=save>{tr(|l| td_string!(l, group.export))}</button>
                 <button type="button" class="button secondary" data-action="print-group" on:click=|_| { let _ = window().print(); }>
@@ -107,18 +76,19 @@ pub fn Results(outcomes: Vec<Outcome>, ignored: Vec<String>) -> impl IntoView {
                 </button>
             </div>
             <div class="table-scroll" role="region" aria-labelledby="group-results" tabindex="0">
-                <table class="group-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(|l| td_string!(l, group.col_line))}</th>
-                            <th scope="col">{tr(|l| td_string!(l, group.col_name))}</th>
-                            <th scope="col">{tr(|l| td_string!(l, group.col_nationality))}</th>
-                            <th scope="col">{tr(|l| td_string!(l, group.col_verdict))}</th>
-                            <th scope="col">{tr(|l| td_string!(l, group.col_blockers))}</th>
-                            <th scope="col">{tr(|l| td_string!(l, group.col_exit))}</th>
+                <table class="group-table" role="table">
+                    <thead role="rowgroup">
+                        <tr role="row">
+                            <th scope="col" role="columnheader">{tr(|l| td_string!(l, group.col_line))}</th>
+                            <th scope="col" role="columnheader">{tr(|l| td_string!(l, group.col_name))}</th>
+                            <th scope="col" role="columnheader">{tr(|l| td_string!(l, group.col_nationality))}</th>
+                            <th scope="col" role="columnheader">{tr(|l| td_string!(l, group.col_verdict))}</th>
+                            <th scope="col" role="columnheader">{tr(|l| td_string!(l, group.col_blockers))}</th>
+                            <th scope="col" role="columnheader">{tr(|l| td_string!(l, group.col_next))}</th>
+                            <th scope="col" role="columnheader">{tr(|l| td_string!(l, group.col_exit))}</th>
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody role="rowgroup">{rows}</tbody>
                 </table>
             </div>
         </section>
