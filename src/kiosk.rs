@@ -142,8 +142,9 @@ pub fn LinkQr(link: String) -> impl IntoView {
         }
     }
     let size = width + 2 * quiet;
+    // The link the code holds, for a test or a host to read: the same the share button gives.
     Some(view! {
-        <figure class="qr">
+        <figure class="qr" data-link=link>
             <svg viewBox=format!("0 0 {size} {size}") width="240" height="240" role="img" aria-labelledby="qr-caption" shape-rendering="crispEdges">
                 <rect width=size.to_string() height=size.to_string() fill="#ffffff" />
                 <path d=path fill="#000000" />

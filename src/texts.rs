@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use kzvisa_rules::data::model::{Country, Source};
+use kzvisa_rules::Rules;
 use kzvisa_rules::{
     Confidence, Deadline, DeadlineCode, EntryPoint, InputErrorCode, Issue, IssueCode, Line, Param, Purpose, Route,
     SourceKind,
@@ -22,6 +23,7 @@ pub enum Noun {
     Months,
     Pages,
     Hours,
+    Steps,
 }
 
 /// Picks the form of a plural key for `n`: `plural!(l, n, counted.days)`.
@@ -61,6 +63,7 @@ pub fn count(l: Locale, noun: Noun, n: i64) -> String {
         Noun::Months => noun!(l, n, months),
         Noun::Pages => noun!(l, n, pages),
         Noun::Hours => noun!(l, n, hours),
+        Noun::Steps => noun!(l, n, steps),
     };
     format!("{n} {word}")
 }
@@ -104,6 +107,18 @@ pub fn date_on(l: Locale, d: NaiveDate) -> String {
         kk_case(&written, ["да", "де", "та", "те"])
     } else {
         written
+    }
+}
+
+/// A date as the start of a time "from" it: in Kazakh in the ablative before "бастап" (2027
+/// жылғы 3 наурыздан бастап), -нан/-нен after a nasal; English and Russian write it as it
+/// stands (their texts say "from …", "с …", the month already in the genitive).
+pub fn date_from(l: Locale, d: NaiveDate) -> String {
+    let written = date(l, d);
+    match l {
+        Locale::kk if written.ends_with(['н', 'м', 'ң']) => kk_case(&written, ["нан", "нен", "нан", "нен"]),
+        Locale::kk => kk_case(&written, ["дан", "ден", "тан", "тен"]),
+        _ => written,
     }
 }
 
@@ -271,7 +286,19 @@ pub fn input_error(l: Locale, e: InputErrorCode) -> &'static str {
 }
 
 /// An issue in words, with the date, days and limits the engine applied filled in
-/// (`purpose`: the traveller's, for the issues that name it).
+/// (`purpose`: the traveller's, for the issues that name it), and the act that `rules`
+/// name for the issues that name one ("the agreement with China does not cover study").
+pub fn issue_in(l: Locale, i: &Issue, purpose: Purpose, rules: &Rules) -> String {
+    match i.code {
+        IssueCode::VisaFreeNotForPurpose => {
+            let act = act_of(l, rules, &i.sources).unwrap_or_else(|| td_string!(l, result.rules_word).to_string());
+            td_string!(l, issue.visa_free_not_for_purpose, act = act, purpose = self::purpose(l, purpose)).to_string()
+        }
+        _ => issue(l, i, purpose),
+    }
+}
+
+/// An issue in words, as [`issue_in`], with "these rules" for the act an issue names.
 pub fn issue(l: Locale, i: &Issue, purpose: Purpose) -> String {
     use IssueCode as C;
     let when = i.date.map(|d| date(l, d)).unwrap_or_default();
@@ -309,8 +336,7 @@ pub fn issue(l: Locale, i: &Issue, purpose: Purpose) -> String {
         C::PassportConditionUnknown => td_string!(l, issue.passport_condition_unknown).to_string(),
         C::BirthDateMissing => td_string!(l, issue.birth_date_missing, age = n(Noun::Years, i.limit)).to_string(),
         C::VisaFreeNotForPurpose => {
-            // The act whose words say what it covers ("the agreement with China").
-            let act = act_of(l, &i.sources).unwrap_or_else(|| td_string!(l, result.rules_word).to_string());
+            let act = td_string!(l, result.rules_word);
             td_string!(l, issue.visa_free_not_for_purpose, act = act, purpose = self::purpose(l, purpose)).to_string()
         }
         C::NationalityNotListed => td_string!(l, issue.nationality_not_listed).to_string(),
@@ -389,8 +415,7 @@ pub fn act(l: Locale, s: &Source) -> String {
 
 /// The act that sources (ids) name, for a sentence: the first that is an act, or the act a
 /// report is about.
-pub fn act_of(l: Locale, ids: &[String]) -> Option<String> {
-    let rules = crate::state::rules();
+pub fn act_of(l: Locale, rules: &Rules, ids: &[String]) -> Option<String> {
     ids.iter().filter_map(|id| rules.source(id)).find_map(|s| match (s.kind, &s.about) {
         (SourceKind::Report, Some(about)) => rules.source(about).map(|a| act(l, a)),
         (SourceKind::Report, None) => None,
@@ -417,6 +442,19 @@ pub fn document(l: Locale, code: &str) -> String {
         other => return other.replace('_', " "),
     };
     text.to_string()
+}
+
+/// Steps done together at one place, by their group's code in the data, with how many.
+pub fn step_group(l: Locale, code: &str, steps: i64) -> String {
+    let count = count(l, Noun::Steps, steps);
+    match code {
+        "apply_on_portal" => td_string!(l, step_group.apply_on_portal, steps = count).to_string(),
+        "at_the_mission" => td_string!(l, step_group.at_the_mission, steps = count).to_string(),
+        "if_passport_lost_or_replaced" => {
+            td_string!(l, step_group.if_passport_lost_or_replaced, steps = count).to_string()
+        }
+        other => format!("{} ({count})", other.replace('_', " ")),
+    }
 }
 
 /// A step of the checklist, with the values of the rule its words name; codes come from
@@ -541,6 +579,10 @@ mod tests {
         assert_eq!(date_on(Locale::kk, d(2026, 12, 1)), "2026 жылғы 1 желтоқсанда");
         assert_eq!(date_on(Locale::kk, d(2026, 9, 1)), "2026 жылғы 1 қыркүйекте");
         assert_eq!(date_on(Locale::kk, d(2026, 7, 1)), "2026 жылғы 1 шілдеде");
+        assert_eq!(date_from(Locale::kk, d(2027, 3, 3)), "2027 жылғы 3 наурыздан");
+        assert_eq!(date_from(Locale::kk, d(2027, 2, 3)), "2027 жылғы 3 ақпаннан");
+        assert_eq!(date_from(Locale::kk, d(2027, 9, 3)), "2027 жылғы 3 қыркүйектен");
+        assert_eq!(date_from(Locale::kk, d(2027, 7, 3)), "2027 жылғы 3 шілдеден");
         assert_eq!(date_until(Locale::en, d(2027, 1, 5)), "5 January 2027");
         assert_eq!(date_until(Locale::ru, d(2027, 1, 5)), "5 января 2027 г.");
     }
@@ -549,9 +591,9 @@ mod tests {
     /// date is in the dative.
     #[test]
     fn no_kazakh_text_puts_a_bare_month_before_deyin() {
-        // result.by, result.remedy_shorten and the four issues below. Another is a new text
-        // to give date_until.
-        assert_eq!(include_str!("../locales/kk.json").matches("{{ date }} дейін").count(), 6);
+        // result.by, three of a blocked trip's choices (result.choice_*) and the four issues
+        // below. Another is a new text to give date_until.
+        assert_eq!(include_str!("../locales/kk.json").matches("{{ date }} дейін").count(), 8);
         let bare = [
             "қаңтар ",
             "ақпан ",
@@ -700,6 +742,9 @@ mod tests {
                     anchor: None,
                     sources: vec![],
                     params: Default::default(),
+                    link: None,
+                    group: None,
+                    uncertain: false,
                 };
                 assert_ne!(step(l, &line), item.code.replace('_', " "), "step {} ({l:?})", item.code);
             }

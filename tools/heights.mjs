@@ -1,6 +1,6 @@
 // A measurement, not a test: how tall a result is on a 390 × 800 phone, for each route in
-// each language, and whether the verdict, what stands in the way and the first dated step
-// are in the first screenful. Usage: node tools/heights.mjs [DIST_DIR]
+// each language, where the verdict ends, and the most that opening one § adds.
+// Usage: node tools/heights.mjs [DIST_DIR]
 import { serve, launch } from '../tests/e2e/support.mjs';
 
 const TRIP = 'today=2026-11-21&passport.expires=2031-01-01&trip.entry_point=airport_almaty';
@@ -16,11 +16,18 @@ for (const lang of ['en', 'ru', 'kk']) {
   for (const [route, fragment] of Object.entries(CASES)) {
     await page.goto(`${server.url}#${fragment}&lang=${lang}`);
     await page.waitForSelector('.result');
-    const { height, verdictBottom } = await page.evaluate(() => ({
-      height: document.documentElement.scrollHeight,
-      verdictBottom: document.querySelector('.verdict').getBoundingClientRect().bottom,
-    }));
-    console.log(`${lang} ${route.padEnd(13)} ${String(height).padStart(5)} px; verdict ends at ${Math.round(verdictBottom)} px`);
+    await page.waitForFunction(() => document.documentElement.dataset.words !== 'loading');
+    const { height, verdictBottom, opened } = await page.evaluate(() => {
+      const height = document.documentElement.scrollHeight;
+      let opened = 0;
+      for (const d of document.querySelectorAll('details.sources')) {
+        d.open = true;
+        opened = Math.max(opened, document.documentElement.scrollHeight - height);
+        d.open = false;
+      }
+      return { height, verdictBottom: document.querySelector('.verdict').getBoundingClientRect().bottom, opened };
+    });
+    console.log(`${lang} ${route.padEnd(13)} ${String(height).padStart(5)} px; verdict ends at ${Math.round(verdictBottom)} px; a § adds at most ${opened} px`);
   }
 }
 await browser.close();

@@ -3,7 +3,7 @@
 //! `data-route`, and every line `data-code`, so hosts and tests read the outcome from codes.
 
 use chrono::NaiveDate;
-use kzvisa_rules::{evaluate, Assessment, Issue, IssueCode, Severity};
+use kzvisa_rules::{evaluate, Assessment, Issue, IssueCode, Outlook, Severity};
 use leptos::prelude::*;
 
 use crate::flow::Step;
@@ -16,6 +16,7 @@ use crate::widgets::{tr, tr_string, BackLink, Sources};
 mod about;
 mod actions;
 mod checklist;
+mod choices;
 mod verdict;
 
 /// The sources disclosure for an id the assessment names: for a rule, the entry that came
@@ -30,31 +31,39 @@ fn issue_list(
     class: &'static str,
     title: fn(Locale) -> &'static str,
 ) -> impl IntoView {
-    // "Not covered" is said in the verdict itself, not again in a list.
+    // "Not covered" is said in the verdict itself, and so is the first blocker (its
+    // heading): neither again in a list.
     let in_verdict = [IssueCode::NationalityNotListed, IssueCode::DocumentNotCovered];
-    let shown = |i: &&Issue| i.severity == severity && !(a.basis.not_covered && in_verdict.contains(&i.code));
-    let issues: Vec<Issue> = a.issues.iter().filter(shown).cloned().collect();
+    let heading = a.issues.iter().position(|i| i.severity == Severity::Blocker);
+    let shown = |(n, i): &(usize, &Issue)| {
+        i.severity == severity && Some(*n) != heading && !(a.basis.not_covered && in_verdict.contains(&i.code))
+    };
+    let issues: Vec<Issue> = a.issues.iter().enumerate().filter(shown).map(|(_, i)| i.clone()).collect();
     let purpose = a.purpose;
     (!issues.is_empty()).then(|| {
         let lines = issues
             .into_iter()
             .map(|issue| {
                 let code = issue.code.as_str();
-                let sources = issue.rule.as_deref().map(|r| sources_for(r, issue.rule_from));
+                let sources = issue.rule.clone().map(|r| {
+                    view! { <Sources id=r from=issue.rule_from only=issue.sources.clone() /> }
+                });
                 view! {
                     <li data-code=code data-severity=severity.as_str()>
-                        <p>{tr_string(move |l| texts::issue(l, &issue, purpose))}</p>
+                        <p>{tr_string(move |l| texts::issue_in(l, &issue, purpose, rules()))}</p>
                         {sources}
                     </li>
                 }
             })
             .collect_view();
-        view! {
-            <section class=format!("issues {class}")>
-                <h2>{tr(title)}</h2>
-                <ul>{lines}</ul>
-            </section>
-        }
+        // What is only good to know opens on request: a traveller in a hurry reads what to do.
+        let list = if severity == Severity::Info {
+            view! { <details class="info-list"><summary><h2>{tr(title)}</h2></summary><ul>{lines}</ul></details> }
+                .into_any()
+        } else {
+            view! { <h2>{tr(title)}</h2> <ul>{lines}</ul> }.into_any()
+        };
+        view! { <section class=format!("issues {class}")>{list}</section> }
     })
 }
 
@@ -108,19 +117,25 @@ fn Outcome(a: Assessment) -> impl IntoView {
         <actions::Actions assessment=a.clone() />
     };
     let (early, late) = if kiosk { (Some(take_away), None) } else { (None, Some(take_away)) };
+    // Outside a kiosk (which never leaves the app), the portal an e-visa is applied at.
+    let link = a.steps.iter().find_map(|s| s.link.clone()).or_else(|| a.choices.iter().find_map(|c| c.link.clone()));
+    let portal = link.filter(|_| !kiosk);
+    // A trip that cannot go as planned is never told to go: its dated steps wait for a
+    // choice, which the verdict offers.
+    let goes = a.outlook != Outlook::NotAsPlanned;
     view! {
         <BackLink step=Step::Result />
         <div class="result" data-route=route data-allowed=allowed data-regime=regime data-confidence=confidence>
             {printed_header(store, &a)}
-            {verdict::verdict(a.clone())}
+            {verdict::verdict(a.clone(), portal)}
             {early}
             {issue_list(&a, Severity::Blocker, "issues-blocker", |l| td_string!(l, result.blockers))}
             {issue_list(&a, Severity::Warning, "issues-warning", |l| td_string!(l, result.warnings))}
-            {checklist::key_dates(a.clone())}
-            {checklist::steps(a.clone())}
+            {checklist::key_dates(a.clone(), !goes)}
+            {goes.then(|| checklist::steps(a.clone(), !kiosk))}
             {checklist::documents(a.clone())}
             {issue_list(&a, Severity::Info, "issues-info", |l| td_string!(l, result.info))}
-            {about::result_sources(&a)}
+            {about::result_sources(&a, !kiosk)}
             {meta(&a)}
             {late}
         </div>

@@ -74,6 +74,12 @@ pub fn result_fragment(f: &Fragment) -> Fragment {
     for key in Key::SETTINGS.iter().chain(&[Key::Step, Key::From]) {
         key.write(&mut own, None);
     }
+    // The date of birth only where the verdict needs it (fingerprints can be due).
+    let needed =
+        leptos::prelude::untrack(super::loaded).is_none_or(|r| kzvisa_rules::needs(r, &own.case).birth_date.is_some());
+    if !needed {
+        own.case.birth_date = None;
+    }
     own
 }
 

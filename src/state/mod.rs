@@ -126,6 +126,15 @@ pub fn result_link(f: &Fragment) -> String {
     format!("{here}#{}", result_fragment(f).to_fragment())
 }
 
+/// The link to the result of the same trip on other dates: what a blocked trip's choices
+/// (a shorter stay, a later one) check.
+pub fn link_with_trip(f: &Fragment, entry: chrono::NaiveDate, exit: chrono::NaiveDate) -> String {
+    let mut changed = f.clone();
+    changed.case.trip.entry = Some(entry.to_string());
+    changed.case.trip.exit = Some(exit.to_string());
+    result_link(&changed)
+}
+
 /// Whether the screen shows errors now (its error summary says so), for the window's title.
 #[derive(Clone, Copy)]
 pub struct ShownErrors(pub RwSignal<bool>);

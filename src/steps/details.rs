@@ -45,8 +45,8 @@ fn stay(i: usize, row: StayRow, rows: RwSignal<Vec<StayRow>>, errors: RwSignal<V
     view! {
         <div class="stay" data-stay=(i + 1).to_string()>
             <h3 class="stay-title">{move || td_string!(lang.get(), details.stay, n = i + 1).to_string()}</h3>
-            <DateInput field=field("entry") legend=tr_signal(|l| td_string!(l, details.stay_entry)) value=row.entry errors=errors />
-            <DateInput field=field("exit") legend=tr_signal(|l| td_string!(l, details.stay_exit)) value=row.exit errors=errors />
+            <DateInput field=field("entry") legend=tr_signal(|l| td_string!(l, details.stay_entry)) example_days=-120 value=row.entry errors=errors />
+            <DateInput field=field("exit") legend=tr_signal(|l| td_string!(l, details.stay_exit)) example_days=-106 value=row.exit errors=errors />
             <button type="button" class="button secondary" on:click=remove>
                 {move || td_string!(lang.get(), details.remove_stay, n = i + 1).to_string()}
             </button>
@@ -126,7 +126,7 @@ pub fn DetailsScreen() -> impl IntoView {
     view! {
         <Question step=Step::Details heading=tr_signal(|l| td_string!(l, details.heading)) apply=apply errors=errors>
             {needs.birth_date.is_some().then(|| view! {
-                <DateInput field="birth_date" legend=tr_signal(|l| td_string!(l, details.birth_date)) hint=age_hint value=birth errors=errors />
+                <DateInput field="birth_date" legend=tr_signal(|l| td_string!(l, details.birth_date)) hint=age_hint example_days=-35 * 365 value=birth errors=errors />
             })}
             {needs.previous_stays.then(|| earlier_stays(needs, rows, new_row, errors))}
         </Question>

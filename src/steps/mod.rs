@@ -26,18 +26,22 @@ use crate::i18n::*;
 use crate::state::{arrival, use_lang, with_rules, Arrival, Key, Store};
 use crate::widgets::{focus_after_update, part_failed, tr, BackLink, ErrorSummary};
 
-/// "Question 2 of 5".
+/// "Question 3 of 5", once the answers decide how many questions there are ("Question 1"
+/// before), so that the count never changes under the traveller.
 #[component]
 fn Progress(step: Step) -> impl IntoView {
     let flow = expect_context::<Flow>();
     let lang = use_lang();
     let position = move || {
         let q = flow.questions();
-        q.iter().position(|s| *s == step).map(|i| (i + 1, q.len()))
+        q.iter().position(|s| *s == step).map(|i| (i + 1, flow.needs.get().decided.then_some(q.len())))
     };
     view! {
         {move || position().map(|(n, total)| view! {
-            <p class="progress">{td_string!(lang.get(), app.progress, n = n, total = total).to_string()}</p>
+            <p class="progress">{match total {
+                Some(total) => td_string!(lang.get(), app.progress, n = n, total = total).to_string(),
+                None => td_string!(lang.get(), app.progress_open, n = n).to_string(),
+            }}</p>
         })}
     }
 }
@@ -105,6 +109,10 @@ pub fn Question(
     /// given in place of the screen's answer).
     #[prop(optional)]
     before: Option<Callback<(), bool>>,
+    /// The screen's one question is a group of choices whose legend is the heading: the
+    /// question is printed once.
+    #[prop(optional)]
+    heading_in_legend: bool,
     children: Children,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
@@ -136,7 +144,7 @@ pub fn Question(
         {missing}
         <form class="question" novalidate on:submit=on_submit>
             <Progress step=step />
-            <h1 id="main-heading" tabindex="-1">{move || heading.get()}</h1>
+            {(!heading_in_legend).then(|| view! { <h1 id="main-heading" tabindex="-1">{move || heading.get()}</h1> })}
             {children()}
             <button type="submit" class="button">{tr(|l| td_string!(l, app.proceed))}</button>
         </form>

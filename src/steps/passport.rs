@@ -52,6 +52,7 @@ pub fn PassportScreen() -> impl IntoView {
             <DateInput
                 field="passport.issued"
                 legend=Signal::derive(move || optional(td_string!(lang.get(), passport.issued).to_string()))
+                example_days=-3 * 365
                 value=issued
                 errors=errors
             />

@@ -23,8 +23,8 @@ pub fn PurposeScreen() -> impl IntoView {
     let choices = purposes();
     let heading = tr_signal(|l| td_string!(l, purpose.heading));
     view! {
-        <Question step=Step::Purpose heading=heading apply=apply errors=errors>
-            <Radios field="purpose" legend=heading choices=choices value=value errors=errors />
+        <Question step=Step::Purpose heading=heading apply=apply errors=errors heading_in_legend=true>
+            <Radios field="purpose" legend=heading choices=choices value=value errors=errors heading=true />
         </Question>
     }
 }

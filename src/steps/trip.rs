@@ -36,12 +36,14 @@ pub fn TripScreen() -> impl IntoView {
             <DateInput
                 field="trip.entry"
                 legend=tr_signal(|l| td_string!(l, trip.entry))
+                example_days=30
                 value=entry
                 errors=errors
             />
             <DateInput
                 field="trip.exit"
                 legend=tr_signal(|l| td_string!(l, trip.exit))
+                example_days=44
                 value=exit
                 errors=errors
             />

@@ -49,6 +49,9 @@ pub fn Radios(
     /// Show the legend as the page heading's size (the screen's only question).
     #[prop(optional)]
     big: bool,
+    /// The legend is the page's heading (the screen's only question, asked once).
+    #[prop(optional)]
+    heading: bool,
 ) -> impl IntoView {
     let error = field_error(errors, field);
     let base = field_id(field);
@@ -65,7 +68,13 @@ pub fn Radios(
     view! {
         <fieldset class="field" class:field-error=move || error.get().is_some()
             aria-describedby=described>
-            <legend class=if big { "label label-big" } else { "label" }>{move || legend.get()}</legend>
+            <legend class=if big || heading { "label label-big" } else { "label" }>
+                {if heading {
+                    view! { <h1 id="main-heading" tabindex="-1">{move || legend.get()}</h1> }.into_any()
+                } else {
+                    view! { {move || legend.get()} }.into_any()
+                }}
+            </legend>
             <ErrorMessage id=error_id message=error />
             <div class="radios">{radios}</div>
         </fieldset>

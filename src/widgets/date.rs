@@ -1,6 +1,7 @@
 //! A date as three numeric fields (day, month, year), as GOV.UK asks for dates: it works
 //! with any keyboard, shows a number pad on phones, and lets impossible dates be explained.
 
+use chrono::Datelike;
 use kzvisa_rules::InputError;
 use leptos::prelude::*;
 
@@ -116,16 +117,30 @@ pub fn DateInput(
     field: String,
     #[prop(into)] legend: Signal<String>,
     #[prop(into, optional)] hint: Option<Signal<String>>,
+    /// The example's distance from today in days, as the field's date would be: in the past
+    /// for a past event (an earlier stay, the passport's issue), ahead for a coming one.
+    #[prop(optional)]
+    example_days: Option<i64>,
     value: RwSignal<DateParts>,
     /// The screen's input errors; this field shows its own.
     errors: RwSignal<Vec<InputError>>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let store = expect_context::<crate::state::Store>();
+    let today = kzvisa_rules::date::parse_iso(&store.today()).ok();
+    let example = today.map(|t| kzvisa_rules::date::shift(t, example_days.unwrap_or(5 * 365)));
+    let example = example.map(|d| format!("{} {} {}", d.day(), d.month(), d.year())).unwrap_or_default();
     let error = field_error(errors, field.clone());
     let base = field_id(&field);
     let (hint_id, error_id) = (format!("{base}-hint"), format!("{base}-error"));
     let described = described_by(Some(hint_id.clone()), error_id.clone(), error);
-    let hint = move || hint.map(|h| h.get()).unwrap_or_else(|| td_string!(lang.get(), date.hint).to_string());
+    let hint = move || {
+        let example = td_string!(lang.get(), date.hint, date = example.as_str()).to_string();
+        match hint {
+            Some(h) => format!("{} {example}", h.get()),
+            None => example,
+        }
+    };
     view! {
         <fieldset class="field" class:field-error=move || error.get().is_some() role="group"
             aria-describedby=described>

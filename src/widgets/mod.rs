@@ -25,7 +25,7 @@ pub use choice::{Choice, Radios};
 pub use date::{DateInput, DateParts};
 pub use errors::{ErrorMessage, ErrorSummary};
 pub use fetched::{failed as part_failed, fetched};
-pub use sources::Sources;
+pub use sources::{doubt_text, missing_words, Sources};
 pub use text::{TextInput, TextKind};
 
 /// A fixed text in the current language. Every text of the app goes through `tr` or

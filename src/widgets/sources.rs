@@ -9,9 +9,13 @@ use super::{tr, tr_string};
 use crate::i18n::*;
 use crate::state::{legal, words, Words};
 
+/// How many citations a § quotes (the first, which states what the line says); it names the
+/// others.
+const QUOTED: usize = 1;
+
 /// A recorded doubt in the page's language, or in English (marked as such) where the data
 /// give no translation, so that it is never hidden.
-fn doubt_text(d: Doubt<'static>) -> impl IntoView {
+pub fn doubt_text(d: Doubt<'static>) -> impl IntoView {
     let lang = crate::state::use_lang();
     move || {
         let l = lang.get().as_str();
@@ -40,7 +44,7 @@ fn translation(cite: Cite, own: Option<String>) -> impl IntoView {
 
 /// In place of the quoted words while they are missing (state/words.rs): on their way, or
 /// not to be had here.
-fn missing_words(state: Words) -> impl IntoView {
+pub fn missing_words(state: Words) -> impl IntoView {
     let text: fn(Locale) -> &'static str = match state {
         Words::Failed => |l| td_string!(l, result.words_failed),
         _ => |l| td_string!(l, result.words_loading),
@@ -48,26 +52,31 @@ fn missing_words(state: Words) -> impl IntoView {
     view! { <span class="words-missing">{tr(text)}</span> }
 }
 
-/// One citation: the act's name and the clause, then the quote and its translation when the
-/// words are here (`with_words`).
-fn citation(rules: &'static Rules, mut c: Cite, with_words: bool) -> impl IntoView {
+/// One citation: the act's name (a link to where it was read, outside a kiosk) and, on the
+/// English page, the clause as the data name it; then the quote and its translation when
+/// the words are here (`with_words`). The words of the law stay those of its text; nothing
+/// else English shows on a Russian or Kazakh page.
+fn citation(rules: &'static Rules, mut c: Cite, with_words: bool, links: bool) -> impl IntoView {
     let source = rules.source(&c.doc);
-    // The languages of the clause (its text's) and of the quote, for the reader's voice and
-    // the hyphenation.
-    let text_language = source.map(|s| s.language.clone());
     let language = rules.quote_language(&c).map(str::to_owned);
     let (doc, clause, quote) = (c.doc.clone(), std::mem::take(&mut c.clause), std::mem::take(&mut c.quote));
     let words = with_words.then(|| {
         let translation = translation(c, language.clone());
         view! { <blockquote lang=language>{quote}</blockquote> {translation} }
     });
-    // The text's name in the page's language; the clause as the text gives it.
     let name = source.map(|s| tr_string(move |l| crate::texts::act(l, s)));
+    let url = source.and_then(|s| s.url.clone()).filter(|_| links);
+    let lang = crate::state::use_lang();
+    let clause =
+        move || (lang.get() == Locale::en && !clause.is_empty()).then(|| view! { " — " <span>{clause.clone()}</span> });
     view! {
         <li data-doc=doc>
             <p class="source-title">
-                <strong>{name}</strong>
-                " — " <span lang=text_language>{clause}</span>
+                {match url {
+                    Some(href) => view! { <a href=href target="_blank" rel="noopener noreferrer"><strong>{name}</strong></a> }.into_any(),
+                    None => view! { <strong>{name}</strong> }.into_any(),
+                }}
+                {clause}
             </p>
             {words}
         </li>
@@ -75,24 +84,51 @@ fn citation(rules: &'static Rules, mut c: Cite, with_words: bool) -> impl IntoVi
 }
 
 /// "Where this comes from", for an id an assessment names (a rule's entry in force from
-/// `from`, a regime, a document or a step): the clause and words of each citation, and any
-/// doubt the data record, shown on request. The words follow their arrival; while they are
-/// missing, one line says so, in the doubt's place when there is one.
+/// `from`, a regime, a document or a step), shown on request: `lead` (what the page says of
+/// it first, if anything), then the act, clause and words of each citation (of `only` these
+/// texts, where given: an issue's limit rests on the words that state it). The notes on the
+/// texts are in "About these rules". The words follow their arrival; while they are
+/// missing, one line says so.
 #[component]
-pub fn Sources(id: String, from: Option<NaiveDate>) -> impl IntoView {
+pub fn Sources(
+    id: String,
+    from: Option<NaiveDate>,
+    #[prop(optional)] lead: Option<ViewFn>,
+    #[prop(optional)] only: Vec<String>,
+    /// Where given, the citations that state these terms of a regime (its limits and
+    /// purposes, not the notes on its day in force): all, if none does.
+    #[prop(optional)]
+    terms: Vec<kzvisa_rules::Term>,
+) -> impl IntoView {
+    let links = !expect_context::<crate::state::Store>().fragment.with_untracked(crate::state::is_kiosk);
     let content = move || {
         let state = words();
         let rules = legal();
-        let (cites, doubt) = rules.cites_of(&id, from);
-        let cites = cites.iter().map(|c| citation(rules, c.clone(), state == Words::Ready)).collect_view();
-        let missing = (state != Words::Ready).then(|| missing_words(state));
-        let after = match (doubt, missing) {
-            (Some(d), None) => Some(view! { <p class="doubt">{doubt_label()}{doubt_text(d)}</p> }.into_any()),
-            (Some(_), Some(missing)) => Some(view! { <p class="doubt">{doubt_label()}{missing}</p> }.into_any()),
-            (None, Some(missing)) => Some(view! { <p>{missing}</p> }.into_any()),
-            (None, None) => None,
-        };
-        view! { <ul>{cites}</ul> {after} }
+        let (cites, _) = rules.cites_of(&id, from);
+        let stating = |c: &&Cite| c.supports.iter().any(|t| terms.contains(t));
+        let narrow = !terms.is_empty() && cites.iter().any(|c| stating(&c));
+        let shown: Vec<&Cite> = cites
+            .iter()
+            .filter(|c| only.is_empty() || only.contains(&c.doc))
+            .filter(|c| !narrow || stating(c))
+            .collect();
+        // The first words, one step away; the rest by name, their words in "About these rules"
+        // and in `kzvisa rules`, so that opening a line keeps it in view.
+        let (quoted, named) = shown.split_at(shown.len().min(QUOTED));
+        let quoted = quoted.iter().map(|c| citation(rules, (*c).clone(), state == Words::Ready, links)).collect_view();
+        let mut acts: Vec<&str> = named.iter().map(|c| c.doc.as_str()).collect();
+        acts.dedup();
+        let more = (!acts.is_empty()).then(|| {
+            let acts: Vec<String> = acts.into_iter().map(String::from).collect();
+            let names = tr_string(move |l| {
+                let names: Vec<String> =
+                    acts.iter().filter_map(|a| rules.source(a)).map(|s| crate::texts::act(l, s)).collect();
+                td_string!(l, result.also_rests_on, acts = names.join("; ")).to_string()
+            });
+            view! { <p class="sources-more">{names}</p> }
+        });
+        let missing = (state != Words::Ready).then(|| view! { <p>{missing_words(state)}</p> });
+        view! { {lead.as_ref().map(|lead| lead.run())} <ul>{quoted}</ul> {more} {missing} }
     };
     view! {
         <details class="sources">
@@ -104,8 +140,4 @@ pub fn Sources(id: String, from: Option<NaiveDate>) -> impl IntoView {
             {content}
         </details>
     }
-}
-
-fn doubt_label() -> impl IntoView {
-    view! { <strong>{tr(|l| td_string!(l, result.doubt))} ": "</strong> }
 }

@@ -58,8 +58,9 @@ test('visa-free journey in English, keyboard only', async () => {
   await journey(page, { lang: 'en', country: 'Germany', purposeIndex: 0, expires: [1, 1, 2031], entry: [1, 12, 2026], exit: [20, 12, 2026], entryPointIndex: 1 });
   assert.equal(await page.getAttribute('.result', 'data-route'), 'visa_free');
   assert.match(await page.textContent('h1'), /without a visa for up to 30 days/);
-  const dates = await page.$$eval('.date-list [data-code]', (els) => els.map((e) => [e.dataset.code, e.querySelector('.date-value').textContent]));
-  assert.deepEqual(dates, [['host_notification', '4 December 2026'], ['latest_exit', '30 December 2026']]);
+  // Each deadline carries its code: on the date of the step it is due by.
+  const dates = await page.$$eval('.result [data-code].due', (els) => els.map((e) => [e.dataset.code, e.textContent.trim()]));
+  assert.deepEqual(dates, [['host_notification', '— by 4 December 2026'], ['latest_exit', '— by 30 December 2026']]);
   assert.deepEqual(await codes(page, '.document-list'), ['passport']);
   assert.ok((await codes(page, '.step-list')).includes('host_notifies_migration_service'));
   await page.context().close();
@@ -115,11 +116,12 @@ test('a Russian tourist, in Russian: without a visa under the EAEU resolution, 9
   assert.equal(await page.getAttribute('.result', 'data-route'), 'visa_free');
   assert.equal(await page.getAttribute('.result', 'data-regime'), 'eaeu_90_in_180');
   assert.match(await page.textContent('h1'), /без визы — разрешённый срок: 90 дней/);
-  const basis = await page.textContent('.verdict-basis');
-  assert.match(basis, /Постановление Правительства № 1146 от 31 декабря 2022 г\./);
-  assert.match(basis, /действует с 27 января 2023 г\./);
-  assert.match(basis, /виза в посольстве или консульстве Казахстана/, 'what the five texts alone would give');
-  assert.match(await page.textContent('.verdict-confirm'), /уточните в посольстве или консульстве/);
+  const basis = page.locator('.verdict-basis');
+  assert.match(await basis.textContent(), /^Основание: Постановление Правительства № 1146 от 31 декабря 2022 г\. · уточните в посольстве или консульстве/);
+  // The act's day and what the five texts alone would give are one step away, behind the §.
+  await basis.locator('summary').click();
+  assert.match(await basis.textContent(), /Действует с 27 января 2023 г\./);
+  assert.match(await basis.textContent(), /виза в посольстве или консульстве Казахстана/, 'what the five texts alone would give');
   assert.equal(await page.$('.verdict-not-covered'), null);
   assert.ok(!(await codes(page, '.result')).includes('invitation_request_by'), 'no visa deadlines');
   await page.click('.about-rules summary');
@@ -134,10 +136,12 @@ test('a Chinese business traveller, in Russian: the 2023 agreement replaces the 
   assert.equal(await page.getAttribute('.result', 'data-route'), 'visa_free');
   assert.equal(await page.getAttribute('.result', 'data-regime'), 'china_treaty_2023');
   assert.match(await page.textContent('h1'), /разрешённый срок: 30 дней/);
-  assert.match(await page.textContent('.verdict-basis'), /Международный договор от 17 мая 2023 г\., действует с 10 ноября 2023 г\./);
-  const dates = await page.$$eval('.date-list [data-code]', (els) => els.map((e) => e.dataset.code));
+  assert.match(await page.textContent('.verdict-basis'), /^Основание: Международный договор от 17 мая 2023 г\./);
+  await page.click('.verdict-basis summary');
+  assert.match(await page.textContent('.verdict-basis'), /Действует с 10 ноября 2023 г\./);
+  const dates = await page.$$eval('.result [data-code].due', (els) => els.map((e) => e.dataset.code));
   assert.deepEqual(dates, ['host_notification', 'latest_exit']);
-  assert.match(await page.textContent('[data-code="host_notification"] .date-label'), /3 рабочих дня/);
+  assert.match(await page.textContent('[data-code="host_notifies_migration_service"]'), /3 рабочих дн/);
   await page.context().close();
 });
 

@@ -227,7 +227,7 @@ test('every screen fits a 320 px phone and a kiosk screen without sideways scrol
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${viewport.width}px ${hash}: ${overflow}px sideways`);
       const small = await page.$$eval('button, input, a, summary', (els) => els
-        .filter((e) => e.offsetParent !== null && !e.classList.contains('skip-link'))
+        .filter((e) => e.offsetParent !== null && e.checkVisibility() && !e.classList.contains('skip-link'))
         .map((e) => [e.id || e.className || e.tagName, e.getBoundingClientRect()])
         .filter(([, r]) => r.height < 32 || (r.width < 32 && r.width > 0))
         .map(([n, r]) => `${n} ${Math.round(r.width)}x${Math.round(r.height)}`));

@@ -79,17 +79,18 @@ test('the country search forgives a typo, lists the closest name first, and the 
   await page.context().close();
 });
 
-test('key dates come in time order; a step on arrival day says "On", a past date says it has passed', async () => {
+test('each date is on the step due by it, in time order; a step on arrival day says "On", a past date says it has passed, once', async () => {
   const page = await openPage(browser);
   const late = RESULT.replace('today=2026-11-21', 'today=2027-01-05');
   await page.goto(`${server.url}#${late}&lang=en`);
   await ready(page);
-  const codes = await page.$$eval('.date-list > li', (ls) => ls.map((l) => l.dataset.code));
+  // The deadlines a step carries are on its date; none is left over for a list of its own.
+  const codes = await page.$$eval('.result [data-code].due', (ls) => ls.map((l) => l.dataset.code));
   assert.deepEqual(codes.slice(0, 3), ['invitation_request_by', 'visa_application_by', 'host_notification'], `in time order: ${codes}`);
-  assert.ok(await page.$('.date-list li[data-code="invitation_request_by"].passed .passed-mark'), 'the invitation date has passed, and it says so');
-  assert.equal(await page.$('.date-list li[data-code="visa_application_by"] .passed-mark'), null, 'the application date has not');
-  assert.equal(await page.locator('.date-list .passed-note').count(), 0, 'what follows is said once, at the step');
-  assert.ok(await page.$('.step-list li .passed-note'), 'at the step');
+  assert.equal(await page.$('.dates'), null);
+  const notes = await page.$$eval('.step-list .passed-note', (ns) => ns.map((n) => n.textContent));
+  assert.match(notes[0], /This date has passed\. Do it now/, 'what follows is said at the first step past');
+  assert.ok(notes.slice(1).every((n) => n === '(passed)'), `then marked only: ${notes}`);
   assert.deepEqual(await axe(page), []);
   await page.goto(`${server.url}#today=2026-11-21&nationality=DE&purpose=tourism&passport.expires=2031-01-01&trip.entry=2026-12-01&trip.exit=2026-12-20&trip.entry_point=airport_almaty&lang=en`);
   await page.waitForSelector('.step-list li[data-code="cross_at_international_checkpoint"] .due');
@@ -109,11 +110,11 @@ test('the verdict says one of three things in words and by icon, and what would 
   assert.equal(await page.getAttribute('.verdict', 'data-outlook'), 'as_planned');
   await page.goto(`${server.url}#${RESULT}&lang=en`);
   await page.waitForSelector('.verdict[data-outlook="first_do"]');
-  assert.match(await page.textContent('.verdict-outlook'), /Something to do before you travel/);
+  assert.match(await page.textContent('.verdict-outlook'), /First get your visa/);
   assert.notEqual(await page.$eval('.verdict', (v) => getComputedStyle(v).backgroundColor), 'rgb(0, 112, 60)', 'not green');
   await page.goto(`${server.url}#${trip('US', '2027-01-14')}`);
   await page.waitForSelector('.verdict[data-outlook="not_as_planned"]');
-  assert.match(await page.textContent('.verdict-remedy'), /end your stay by 30 December 2026 at the latest/);
+  assert.match(await page.textContent('[data-choice="shorten"]'), /leave Kazakhstan by 30 December 2026/);
   assert.deepEqual(await axe(page), []);
   await page.context().close();
 });
@@ -145,14 +146,14 @@ test('one "Sources" section names each text the result cites, by name, date and 
   const page = await openPage(browser);
   await page.goto(`${server.url}#${RESULT}&lang=ru`);
   await ready(page);
-  // Folded on screen below a line that says what a § opens; printed open.
-  assert.equal(await page.locator('.result-sources li').first().isVisible(), false);
+  // Folded on screen; printed open.
+  assert.equal(await page.locator('.result-sources li[data-source]').first().isVisible(), false);
   await tabTo(page, '.source-texts summary');
   await page.keyboard.press('Enter');
-  assert.ok(await page.locator('.result-sources li').first().isVisible());
+  assert.ok(await page.locator('.result-sources li[data-source]').first().isVisible());
   await page.keyboard.press('Enter');
   await page.emulateMedia({ media: 'print' });
-  assert.ok(await page.locator('.result-sources li').first().isVisible(), 'printed open');
+  assert.ok(await page.locator('.result-sources li[data-source]').first().isVisible(), 'printed open');
   await page.emulateMedia({ media: 'screen' });
   const listed = await page.$$eval('.result-sources li[data-source]', (items) => items.map((i) => i.dataset.source));
   const cited = await page.$$eval('.result .sources li[data-doc]', (items) => [...new Set(items.map((i) => i.dataset.doc))]);
@@ -161,14 +162,15 @@ test('one "Sources" section names each text the result cites, by name, date and 
   assert.equal(new Set(listed).size, listed.length, 'each text once');
   assert.ok(listed.length < await page.$$eval('.about-rules li[data-source]', (i) => i.length), 'only what this result cites');
   assert.equal(await page.textContent('#result-sources'), 'Источники');
-  for (const item of await page.$$('.result-sources li')) {
+  for (const item of await page.$$('.result-sources li[data-source]')) {
     const [id, text] = [await item.getAttribute('data-source'), await item.textContent()];
     // The five texts carry no date of their own; every later act says its date or that none was found.
     if (/^\d{3}$/.test(id)) assert.doesNotMatch(text, /не найдена/, id);
     else assert.match(text, /\d{4}|не найдена/, `${id}: a date, or that it is unknown`);
   }
-  assert.ok(await page.$('.result-sources .url'), 'addresses, as text');
-  assert.equal(await page.locator('.result-sources a').count(), 0);
+  // Addresses are links that open apart, with no referrer (a kiosk shows them as text).
+  const links = await page.$$eval('.result-sources a.url', (as) => as.map((a) => [a.target, a.rel]));
+  assert.ok(links.length > 0 && links.every(([t, r]) => t === '_blank' && r.includes('noreferrer')));
   assert.deepEqual(await axe(page), []);
   await page.context().close();
 });
@@ -178,14 +180,16 @@ test('a quote stays in its own language, with a translation into the page\'s mar
   await page.goto(`${server.url}#${RESULT}&lang=ru`);
   await ready(page);
   // The marker is a § seen and the word "Источник" heard.
-  const marker = page.locator('.step-list > li[data-code="submit_application"] .sources summary');
+  // The application is one of the steps at the mission, which open together.
+  await page.click('[data-group="at_the_mission"] > .step-group > summary');
+  const marker = page.locator('li[data-code="submit_application"] .sources summary');
   assert.equal(await marker.locator('[aria-hidden="true"]').textContent(), '§');
   assert.equal((await marker.textContent()).trim(), '§Источник');
   const height = await marker.evaluate((m) => m.getBoundingClientRect().height);
   assert.ok(height >= 24, `a target of at least 24 px: ${height}`);
   await marker.focus();
   await page.keyboard.press('Enter');
-  const item = (doc) => page.locator(`.step-list > li[data-code="submit_application"] .sources li[data-doc="${doc}"]`);
+  const item = (doc) => page.locator(`li[data-code="submit_application"] .sources li[data-doc="${doc}"]`);
   // An English text's words, and our Russian translation of them, labelled.
   assert.equal(await item('000').locator('blockquote').getAttribute('lang'), 'en');
   assert.match(await item('000').locator('blockquote').textContent(), /visa application form/);
@@ -200,7 +204,8 @@ test('a quote stays in its own language, with a translation into the page\'s mar
   // A Russian quote on the Russian page has no translation beside it; on the English page it has.
   await page.goto(`${server.url}#${RESULT.replace('NG', 'PE').replace('business', 'tourism')}&lang=ru`);
   await ready(page);
-  const print = page.locator('.step-list > li[data-code="print_e_visa"]');
+  await page.click('[data-group="apply_on_portal"] > .step-group > summary');
+  const print = page.locator('li[data-code="print_e_visa"]');
   await print.locator('.sources summary').click();
   assert.equal(await print.locator('blockquote').getAttribute('lang'), 'ru');
   assert.equal(await print.locator('.translation').count(), 0);
@@ -243,8 +248,9 @@ test('a note on the texts reads in the page\'s language', async () => {
   for (const [lang, script] of [['ru', /[а-яё]{4}/i], ['kk', /[әіңғүұқөһа-я]{4}/i]]) {
     await page.goto(`${server.url}#${RESULT}&lang=${lang}`);
     await ready(page);
-    const note = page.locator('.sources .doubt').first();
-    await note.evaluate((n) => { n.closest('details').open = true; });
+    // The notes on the texts are with the sources, one step further than a line's §.
+    await page.click('.source-notes > summary');
+    const note = page.locator('.source-notes li').first();
     const text = await note.locator('span').textContent();
     assert.match(text, script, `${lang}: ${text}`);
     assert.doesNotMatch(text, /\b(the|and|is|of)\b/, `${lang}: no English left`);

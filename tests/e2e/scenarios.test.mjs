@@ -87,8 +87,10 @@ test(`each of the ${SCENARIOS.length} scenarios from the seed texts and the late
       fail(`the verdict does not name the act's date ${english(e.basis.since)}`);
     }
     const codes = new Set(await page.$$eval('.result [data-code]', (els) => els.map((el) => el.dataset.code)));
-    // The words of a line, without its sources (whose quotes may hold dates of their own).
-    const text = async (code) => page.textContent(`.result [data-code="${code}"] > :is(p, .date-value)`);
+    // The words of a line, without its sources (whose quotes may hold dates of their own): a
+    // deadline's date on the step due by it, the heading that says a blocker.
+    const text = async (code) => page.$eval(`.result [data-code="${code}"]`,
+      (el) => (el.matches('.due, h1') ? el.textContent : el.querySelector(':scope > :is(p, .date-value)')?.textContent ?? ''));
     for (const code of [...(e.issues ?? []), ...(e.steps ?? []), ...(e.documents ?? [])]) {
       if (!codes.has(code)) fail(`${code} not shown`);
     }
