@@ -91,7 +91,8 @@ pub fn encode(text: &str) -> String {
 /// traveller sees what the link held and can correct it, and the text survives being
 /// written back into the URL.
 fn read_stays(value: &str) -> Vec<RawStay> {
-    let date = |text: &str| Some(text.to_string()).filter(|t| !t.is_empty());
+    // Each side trimmed on its own: `A ..` is the entry `A`, as it reads once written back.
+    let date = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
     value
         .split(',')
         .map(str::trim)
@@ -216,6 +217,10 @@ mod tests {
         assert_eq!(f.case.previous_stays.len(), 2);
         assert_eq!(f.case.previous_stays[0], RawStay { entry: Some("2026-01-01".into()), exit: None });
         assert_eq!(f.case.previous_stays[1], RawStay::default());
+        // A space before the `..` belongs to neither date, so the stay reads back the same.
+        let spaced = Fragment::parse("previous_stays=2026-01-01%20..%202026-01-05");
+        assert_eq!(spaced.case.previous_stays[0].entry.as_deref(), Some("2026-01-01"));
+        assert_eq!(spaced.case.previous_stays[0].exit.as_deref(), Some("2026-01-05"));
         assert_eq!(f.case.purpose, None);
         assert_eq!(decode("%"), "%");
         assert_eq!(decode("%4"), "%4");
