@@ -510,7 +510,10 @@ pub fn step(l: Locale, line: &Line) -> String {
         "cross_at_international_checkpoint" => td_string!(l, step.cross_at_international_checkpoint),
         "carry_passport" => td_string!(l, step.carry_passport),
         "carry_passport_and_e_visa" => td_string!(l, step.carry_passport_and_e_visa),
-        "host_notifies_migration_service" => td_string!(l, step.host_notifies_migration_service),
+        "host_notifies_migration_service" => {
+            let days = v(Param::WorkingDays, Noun::WorkingDays);
+            return td_string!(l, step.host_notifies_migration_service, days = days).to_string();
+        }
         "register_online" => {
             return td_string!(l, step.register_online, days = v(Param::WithinDays, Noun::Days)).to_string()
         }

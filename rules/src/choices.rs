@@ -6,7 +6,7 @@
 //! told to go.
 
 use crate::assessment::{Allowance, Choice, Deadline, Issue, Line};
-use crate::codes::{ChoiceCode, DeadlineCode, IssueCode, Outlook, Route, Severity};
+use crate::codes::{ChoiceCode, Condition, DeadlineCode, IssueCode, Outlook, Route, Severity};
 use crate::context::Ctx;
 use crate::deadlines;
 use crate::regime::{self, Terms};
@@ -30,7 +30,24 @@ fn blocked(issues: &[Issue], codes: &[IssueCode]) -> Option<Issue> {
 }
 
 fn choice(code: ChoiceCode, sources: Vec<String>) -> Choice {
-    Choice { code, date: None, days: None, route: None, regime: None, deadlines: Vec::new(), link: None, sources }
+    Choice {
+        code,
+        date: None,
+        days: None,
+        route: None,
+        regime: None,
+        deadlines: Vec::new(),
+        link: None,
+        steps: Vec::new(),
+        sources,
+    }
+}
+
+/// The trip's steps the data give for one of `conditions`: those that carry out the choice
+/// answering it.
+fn steps_for(ctx: &Ctx, steps: &[Line], conditions: &[Condition]) -> Vec<Line> {
+    let when = |code: &str| ctx.rules.steps.iter().find(|i| i.code == code).and_then(|i| i.when);
+    steps.iter().filter(|s| when(&s.code).is_some_and(|c| conditions.contains(&c))).cloned().collect()
 }
 
 /// The deadlines towards a visa on `route` (under `regime` for an e-visa): those the
@@ -83,6 +100,7 @@ pub(crate) fn choices(
         if let Some(step) = steps.iter().find(|s| s.code == "apply_for_extension_visa") {
             let mut c = choice(ChoiceCode::Extend, step.sources.clone());
             c.date = step.date;
+            c.steps = steps_for(ctx, steps, &[Condition::OverStayLimit, Condition::StayOverPermitLimit]);
             out.push(c);
         }
         // The visa that fits this nationality and purpose.
@@ -110,7 +128,9 @@ pub(crate) fn choices(
         out.push(choice(ChoiceCode::RenewPassport, issue.sources));
     }
     if let Some(issue) = blocked(issues, &[C::EVisaEntryPoint]) {
-        out.push(choice(ChoiceCode::ChangeEntryPoint, issue.sources));
+        let mut c = choice(ChoiceCode::ChangeEntryPoint, issue.sources);
+        c.steps = steps_for(ctx, steps, &[Condition::EVisaEntryPointWrong]);
+        out.push(c);
     }
     let any_blocker = issues.iter().any(|i| i.severity == Severity::Blocker);
     if any_blocker && out.is_empty() {

@@ -6,7 +6,9 @@
 
 use chrono::NaiveDate;
 use kzvisa_rules::group::{next_action, NextAction, RowError};
-use kzvisa_rules::{Assessment, Choice, ChoiceCode, DeadlineCode, InputErrorCode, Line, Outlook, Route, Severity};
+use kzvisa_rules::{
+    Assessment, Choice, ChoiceCode, Deadline, DeadlineCode, InputErrorCode, Line, Outlook, Route, Severity,
+};
 use leptos::prelude::*;
 
 use crate::i18n::*;
@@ -45,10 +47,12 @@ fn choice_words(l: Locale, c: &Choice) -> &'static str {
     }
 }
 
-/// The next action, owned, for the words to be made in any language.
+/// The next action, owned, for the words to be made in any language. A step is named by the
+/// deadline it is dated by, in the words of the single result's key dates (every dated step
+/// has one), so the page carries the deadlines' few words rather than every step's.
 #[derive(Clone)]
 enum Next {
-    Step(Line),
+    Step(Line, Option<Deadline>),
     Choice(Choice),
 }
 
@@ -57,13 +61,15 @@ impl Next {
     /// (by …, on …), or that the day has passed.
     fn words(&self, l: Locale, today: NaiveDate) -> String {
         let (what, date) = match self {
-            Next::Step(line) => (texts::step(l, line), line.date),
+            Next::Step(line, deadline) => {
+                (deadline.as_ref().map(|d| texts::deadline(l, d)).unwrap_or_default(), line.date)
+            }
             Next::Choice(c) => (choice_words(l, c).to_string(), c.date),
         };
         let when = match (self, date) {
             (_, None) => None,
             (_, Some(d)) if d < today => Some(td_string!(l, group.overdue, date = texts::date(l, d)).to_string()),
-            (Next::Step(line), Some(_)) => texts::step_when(l, line),
+            (Next::Step(line, _), Some(_)) => texts::step_when(l, line),
             (Next::Choice(c), Some(d)) => Some(match c.code {
                 ChoiceCode::Shorten => td_string!(l, group.leave_by, date = texts::date(l, d)).to_string(),
                 ChoiceCode::Later => td_string!(l, group.enter_from, date = texts::date_on(l, d)).to_string(),
@@ -71,6 +77,7 @@ impl Next {
             }),
         };
         match when {
+            Some(when) if what.is_empty() => when,
             Some(when) => format!("{what} — {when}"),
             None => what,
         }
@@ -79,7 +86,10 @@ impl Next {
 
 fn next_cell(a: &Assessment) -> impl IntoView {
     let next = next_action(a).map(|n| match n {
-        NextAction::Step(line) => Next::Step(line.clone()),
+        NextAction::Step(line) => {
+            let deadline = a.deadlines.iter().find(|d| Some(d.code) == line.anchor).cloned();
+            Next::Step(line.clone(), deadline)
+        }
         NextAction::Choice(c) => Next::Choice(c.clone()),
     });
     let (code, date) = match next_action(a) {

@@ -61,7 +61,7 @@ pub fn key_dates(assessment: Assessment, all: bool) -> Option<impl IntoView> {
 
 /// One step, with its day; a step done at a service links to it (`links`: not on a kiosk),
 /// and one a later act may have replaced says so in plain words.
-fn step_line(s: Line, today: NaiveDate, note: bool, links: bool) -> AnyView {
+pub(super) fn step_line(s: Line, today: NaiveDate, note: bool, links: bool) -> AnyView {
     let sources = sources_for(&s.code, None);
     let (code, due) = (s.code.clone(), s.date);
     // A step dated by a deadline carries it: the deadline's code is on its date.

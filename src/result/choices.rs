@@ -63,9 +63,23 @@ fn changed_dates(c: &Choice, a: &Assessment) -> Option<(NaiveDate, NaiveDate)> {
 fn choice_line(store: Store, a: &Assessment, c: Choice, portal: Option<String>) -> impl IntoView {
     let (purpose, stay_days, today) = (a.purpose, a.stay_days, a.today);
     let code = c.code.as_str();
-    // An extension is a step of the data: its words name the rule's numbers.
-    let step =
-        (c.code == ChoiceCode::Extend).then(|| a.steps.iter().find(|s| s.sources == c.sources).cloned()).flatten();
+    // The step a choice's own words state: an extension's (its words name the rule's
+    // numbers), or the one step of another entry point. The choice carries its code; the
+    // other steps that carry it out are listed under it.
+    let step = match c.code {
+        ChoiceCode::Extend => c.steps.iter().find(|s| s.sources == c.sources).cloned(),
+        ChoiceCode::ChangeEntryPoint => c.steps.first().cloned(),
+        _ => None,
+    };
+    let stated = step.as_ref().map(|s| s.code.clone());
+    let links = !store.fragment.with_untracked(crate::state::is_kiosk);
+    let others: Vec<_> = c
+        .steps
+        .iter()
+        .filter(|s| Some(&s.code) != stated.as_ref())
+        .map(|s| super::checklist::step_line(s.clone(), today, false, links))
+        .collect();
+    let others = (!others.is_empty()).then(|| view! { <ol class="step-list">{others}</ol> });
     let link = changed_dates(&c, a).map(|(entry, exit)| {
         let href = store.fragment.with_untracked(|f| crate::state::link_with_trip(f, entry, exit));
         view! { " " <a href=href data-action="check-changed">{tr(|l| td_string!(l, result.check_changed))}</a> }
@@ -74,10 +88,11 @@ fn choice_line(store: Store, a: &Assessment, c: Choice, portal: Option<String>) 
         view! { " " <a href=url target="_blank" rel="noopener noreferrer" data-action="apply">{tr(|l| td_string!(l, result.apply_portal))}</a> }
     });
     view! {
-        <li data-choice=code>
+        <li data-choice=code data-code=stated>
             {tr_string(move |l| words(l, &c, step.as_ref(), purpose, stay_days, today))}
             {link}
             {apply}
+            {others}
         </li>
     }
 }

@@ -72,8 +72,8 @@ test('without its words a result is whole, and each source says once what is mis
   await ready(page);
   assert.equal(await words(page), 'failed');
   assert.deepEqual(await page.$$eval('.result [data-code]', (l) => l.map((e) => e.dataset.code)), lines, 'every line of the result');
-  // The steps done together open first, then every §.
-  const groups = page.locator('.result details.step-group > summary');
+  // The steps done together and the notes for information open first, then every §.
+  const groups = page.locator('.result details:is(.step-group, .info-list) > summary');
   for (let i = 0; i < await groups.count(); i++) await groups.nth(i).click();
   const sources = page.locator('.result details.sources');
   for (let i = 0; i < await sources.count(); i++) await sources.nth(i).locator('summary').click();
