@@ -97,6 +97,7 @@ fn ShareLink() -> impl IntoView {
     };
     view! {
         <button type="button" class="button secondary" data-action=action on:click=pass_on>{tr(label)}</button>
+        {link_note()}
         <p class="share-status" role="status">
             {move || (passed.get() == Passed::Copied && !sheet).then(|| tr(|l| td_string!(l, result.link_copied)))}
         </p>
@@ -108,6 +109,16 @@ fn ShareLink() -> impl IntoView {
             </label>
         </Show>
     }
+}
+
+/// What the result's link carries, said beside what hands it on (the share button, a kiosk's
+/// QR code): the answers, and the date of birth only where the verdict needs it.
+pub fn link_note() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let birth = store.fragment.with_untracked(|f| crate::state::result_fragment(f).case.birth_date.is_some());
+    let text: fn(Locale) -> &'static str =
+        if birth { |l| td_string!(l, result.link_holds_birth) } else { |l| td_string!(l, result.link_holds) };
+    view! { <p class="link-note hint">{tr(text)}</p> }
 }
 
 /// `navigator[name]`, if the browser has that method.

@@ -3,7 +3,7 @@
 //! in the browser build a component's view is boxed, and these are drawn once per result.
 
 use chrono::NaiveDate;
-use kzvisa_rules::{Assessment, Line};
+use kzvisa_rules::{Assessment, Line, Severity};
 use leptos::prelude::*;
 
 use super::sources_for;
@@ -115,7 +115,10 @@ fn step_group(group: String, lines: Vec<AnyView>, first_due: Option<NaiveDate>) 
 /// The steps in order, each with its day; steps done together at one place as one line.
 pub fn steps(assessment: Assessment, links: bool) -> impl IntoView {
     let today = assessment.today;
-    let first_passed = assessment.steps.iter().position(|s| s.date.is_some_and(|d| d < today));
+    // What follows from a passed date is said once: by a warning that names that date (the
+    // time for the invitation is short), else on the first step it has passed for.
+    let warned = |d: NaiveDate| assessment.issues.iter().any(|i| i.severity == Severity::Warning && i.date == Some(d));
+    let first_passed = assessment.steps.iter().position(|s| s.date.is_some_and(|d| d < today && !warned(d)));
     let mut lines: Vec<AnyView> = Vec::new();
     let mut open: Option<(String, Vec<AnyView>, Option<NaiveDate>)> = None;
     for (n, s) in assessment.steps.into_iter().enumerate() {

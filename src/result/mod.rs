@@ -113,7 +113,7 @@ fn Outcome(a: Assessment) -> impl IntoView {
     // On a kiosk, the QR code to take the result away and "Start again" come right after
     // the verdict, in the page's order (and so the keyboard's), not below the checklist.
     let take_away = view! {
-        {kiosk.then(|| view! { <crate::kiosk::LinkQr link=store.fragment.with_untracked(crate::state::result_link) /> })}
+        {kiosk.then(|| view! { <crate::kiosk::LinkQr link=store.fragment.with_untracked(crate::state::result_link) /> {actions::link_note()} })}
         <actions::Actions assessment=a.clone() />
     };
     let (early, late) = if kiosk { (Some(take_away), None) } else { (None, Some(take_away)) };

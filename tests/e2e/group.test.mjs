@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, openPage, ready, axe, typeDate, tabTo } from './support.mjs';
+import { serve, launch, openPage, ready, axe, typeDate, tabTo, LOCALES } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -131,7 +131,6 @@ test('1,000 travellers with bad rows among them: each row assessed or named, the
 // ---------------------------------------------------------------------------------------
 // A row tells the same story as a single check (issue 23, item 7).
 
-const LOCALES = Object.fromEntries(await Promise.all(['en', 'ru', 'kk'].map(async (l) => [l, JSON.parse(await readFile(new URL(`../../locales/${l}.json`, import.meta.url), 'utf8'))])));
 
 /** A 45-day trip, two days before a Nigerian tourist's invitation is due. */
 const TRIP = 'today=2026-10-28&purpose=tourism&trip.entry=2026-12-01&trip.exit=2027-01-14&trip.entry_point=airport_almaty';

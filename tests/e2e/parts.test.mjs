@@ -8,14 +8,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, openPage, ready, axe, DIST } from './support.mjs';
+import { serve, launch, openPage, ready, axe, DIST, LOCALES } from './support.mjs';
 import { td3, scan } from './mrz.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const locale = (lang) => JSON.parse(readFileSync(new URL(`../../locales/${lang}.json`, import.meta.url), 'utf8')).app;
+const locale = (lang) => LOCALES[lang].app;
 const [app, appRu] = [locale('en'), locale('ru')];
 const MODULE = /\/((?:split|chunk)_\w+)-[0-9a-f]{16}\.wasm$/;
 const modules = readdirSync(DIST).filter((f) => MODULE.test(`/${f}`));

@@ -88,9 +88,22 @@ test('each date is on the step due by it, in time order; a step on arrival day s
   const codes = await page.$$eval('.result [data-code].due', (ls) => ls.map((l) => l.dataset.code));
   assert.deepEqual(codes.slice(0, 3), ['invitation_request_by', 'visa_application_by', 'host_notification'], `in time order: ${codes}`);
   assert.equal(await page.$('.dates'), null);
-  const notes = await page.$$eval('.step-list .passed-note', (ns) => ns.map((n) => n.textContent));
-  assert.match(notes[0], /This date has passed\. Do it now/, 'what follows is said at the first step past');
-  assert.ok(notes.slice(1).every((n) => n === '(passed)'), `then marked only: ${notes}`);
+  // What follows is said once: by the warning that names a date (the invitation's time is
+  // short), else at the first step past; every other passed step is marked only.
+  const passedNotes = () => page.$$eval('.step-list li[data-code]', (ls) => ls
+    .filter((l) => l.querySelector(':scope > .passed-note'))
+    .map((l) => [l.dataset.code, l.querySelector(':scope > .passed-note').textContent]));
+  assert.equal(await page.locator('.issues-warning [data-code="invitation_time_short"]').count(), 1, 'a warning says the invitation is late');
+  assert.deepEqual(await passedNotes(), [['get_invitation', '(passed)']], 'and the step is marked only');
+  assert.deepEqual(await axe(page), []);
+  // Already in Kazakhstan: the day of arrival and the host's notice have passed, and no
+  // warning names the notice's day.
+  await page.goto(`${server.url}#today=2026-12-10&nationality=DE&purpose=tourism&passport.expires=2031-01-01&trip.entry=2026-12-01&trip.exit=2026-12-20&trip.entry_point=airport_almaty&lang=en`);
+  await ready(page);
+  const notes = await passedNotes();
+  assert.deepEqual(notes.map(([code]) => code), ['cross_at_international_checkpoint', 'host_notifies_migration_service'], `${notes}`);
+  assert.equal(notes[0][1], '(passed)', 'the arrival day is named by its warning');
+  assert.match(notes[1][1], /This date has passed\. Do it now/, 'said at the first step past no warning names');
   assert.deepEqual(await axe(page), []);
   await page.goto(`${server.url}#today=2026-11-21&nationality=DE&purpose=tourism&passport.expires=2031-01-01&trip.entry=2026-12-01&trip.exit=2026-12-20&trip.entry_point=airport_almaty&lang=en`);
   await page.waitForSelector('.step-list li[data-code="cross_at_international_checkpoint"] .due');

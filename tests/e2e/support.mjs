@@ -8,6 +8,9 @@ import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { start } from '../../deploy/nginx/serve.mjs';
 
+/** The app's texts in each language, as the page shows them: `LOCALES.ru.result.share`. */
+export const LOCALES = Object.fromEntries(['en', 'ru', 'kk'].map((l) => [l, JSON.parse(readFileSync(new URL(`../../locales/${l}.json`, import.meta.url), 'utf8'))]));
+
 export const DIST = process.env.KZVISA_DIST ?? 'dist';
 
 /**

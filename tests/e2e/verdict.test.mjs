@@ -6,7 +6,7 @@
 // shared link that carries only what the verdict needs, a desktop that uses its width).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, axe } from './support.mjs';
+import { serve, launch, openPage, ready, axe, LOCALES } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -143,12 +143,17 @@ test('the question count never changes under the traveller, and a choice asks it
   assert.match(await page.textContent('#passport-issued-hint'), /For example, \d+ \d+ 2023/);
 });
 
-test('a shared link carries only what the verdict needs', async () => {
+test('a shared link carries only what the verdict needs, and the page says what it carries', async () => {
   const kiosk = await result('nationality=DE&purpose=tourism&birth_date=1990-05-01&trip.entry=2027-01-10&trip.exit=2027-01-20&lang=en&mode=kiosk');
   const qr = await kiosk.getAttribute('[data-link]', 'data-link');
   assert.ok(qr && !qr.includes('birth_date'), `a visa-free verdict needs no date of birth: ${qr}`);
+  assert.equal(await kiosk.textContent('.link-note'), LOCALES.en.result.link_holds);
   const consular = await result('nationality=NG&purpose=business&birth_date=1990-05-01&trip.entry=2027-01-20&trip.exit=2027-01-30&lang=en&mode=kiosk');
   assert.ok((await consular.getAttribute('[data-link]', 'data-link')).includes('birth_date=1990-05-01'), 'fingerprints need it');
+  assert.equal(await consular.textContent('.link-note'), LOCALES.en.result.link_holds_birth);
+  // Beside the share button too, in the page's language.
+  const shared = await result('nationality=NG&purpose=business&birth_date=1990-05-01&trip.entry=2027-01-20&trip.exit=2027-01-30&lang=ru');
+  assert.equal(await shared.textContent('.actions .link-note'), LOCALES.ru.result.link_holds_birth);
 });
 
 test('a wide desktop uses its width: the actions sit beside the checklist, in reach', async () => {

@@ -4,15 +4,14 @@
 // what is missing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { serve, launch, openPage, ready, axe, words } from './support.mjs';
+import { serve, launch, openPage, ready, axe, words, LOCALES } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const RESULT = 'today=2026-11-21&nationality=NG&purpose=business&birth_date=1990-05-01&passport.expires=2031-01-01&trip.entry=2027-01-20&trip.exit=2027-01-30&trip.entry_point=airport_almaty';
-const locale = (lang) => JSON.parse(readFileSync(new URL(`../../locales/${lang}.json`, import.meta.url), 'utf8')).result;
+const locale = (lang) => LOCALES[lang].result;
 
 /** Opens `hash` with the words held back until the returned function is called. */
 async function heldBack(page, hash) {
