@@ -184,8 +184,8 @@ pub struct Choice {
     pub link: Option<String>,
     /// The steps of the checklist that carry the choice out: those the data give for the
     /// condition the choice answers (extend: a stay over a limit; another entry point: an
-    /// e-visa's wrong one). The page shows them under the choice, since a trip that cannot
-    /// go shows no checklist of its own.
+    /// e-visa's wrong one), the one the choice's words state first. The page shows them
+    /// under the choice, since a trip that cannot go shows no checklist of its own.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Line>,
     pub sources: Vec<String>,

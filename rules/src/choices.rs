@@ -100,7 +100,9 @@ pub(crate) fn choices(
         if let Some(step) = steps.iter().find(|s| s.code == "apply_for_extension_visa") {
             let mut c = choice(ChoiceCode::Extend, step.sources.clone());
             c.date = step.date;
-            c.steps = steps_for(ctx, steps, &[Condition::OverStayLimit, Condition::StayOverPermitLimit]);
+            // The extension's own step first: the choice's words state it.
+            let others = steps_for(ctx, steps, &[Condition::OverStayLimit, Condition::StayOverPermitLimit]);
+            c.steps = std::iter::once(step.clone()).chain(others.into_iter().filter(|s| s.code != step.code)).collect();
             out.push(c);
         }
         // The visa that fits this nationality and purpose.

@@ -66,11 +66,7 @@ fn choice_line(store: Store, a: &Assessment, c: Choice, portal: Option<String>) 
     // The step a choice's own words state: an extension's (its words name the rule's
     // numbers), or the one step of another entry point. The choice carries its code; the
     // other steps that carry it out are listed under it.
-    let step = match c.code {
-        ChoiceCode::Extend => c.steps.iter().find(|s| s.sources == c.sources).cloned(),
-        ChoiceCode::ChangeEntryPoint => c.steps.first().cloned(),
-        _ => None,
-    };
+    let step = c.steps.first().cloned().filter(|_| matches!(c.code, ChoiceCode::Extend | ChoiceCode::ChangeEntryPoint));
     let stated = step.as_ref().map(|s| s.code.clone());
     let links = !store.fragment.with_untracked(crate::state::is_kiosk);
     let others: Vec<_> = c

@@ -34,6 +34,8 @@ test('a blocked trip says what stops it and each real choice, and is never told 
   assert.deepEqual(got.map(([c]) => c), ['shorten', 'extend', 'visa']);
   assert.match(got[0][1], /Stay 30 days at most: leave Kazakhstan by 8 February 2027/);
   assert.match(got[2][1], /visa for this purpose \(Tourism\) from a Kazakh embassy or consulate/);
+  // The extension is the step the data give for it, with its source.
+  assert.equal(await page.getAttribute('[data-choice="extend"]', 'data-code'), 'apply_for_extension_visa');
   assert.deepEqual(await axe(page), []);
   // The shorter trip checks as allowed, from the choice's own link.
   await page.click('[data-choice="shorten"] [data-action="check-changed"]');
@@ -54,6 +56,7 @@ test('a frequent visitor reads the days used and the first day a stay of this le
   // In Kazakh the date takes the ablative before "бастап".
   const kk = await result(`nationality=KR&purpose=tourism&trip.entry=2027-01-10&trip.exit=2027-02-08&${stays}&lang=kk`);
   assert.match(await kk.textContent('.verdict-allowance'), /2027 жылғы 3 ақпаннан бастап/);
+  assert.deepEqual(await axe(kk), []);
 });
 
 test('a traveller who could get an e-visa is told so, with a link to apply; a kiosk keeps no link', async () => {
@@ -66,6 +69,7 @@ test('a traveller who could get an e-visa is told so, with a link to apply; a ki
   assert.match(await apply.getAttribute('rel'), /noreferrer/);
   const kiosk = await result('nationality=IN&purpose=tourism&trip.entry=2027-02-10&trip.exit=2027-03-01&lang=en&mode=kiosk');
   assert.equal(await kiosk.$$eval('a[target="_blank"]', (els) => els.length), 0, 'a kiosk never leaves the app');
+  assert.deepEqual(await axe(kiosk), []);
 });
 
 test('an e-visa result has an Apply link, and its sources are links that open apart', async () => {
@@ -75,6 +79,7 @@ test('an e-visa result has an Apply link, and its sources are links that open ap
   const links = await page.$$eval('.source-lines a', (els) => els.map((a) => [a.target, a.rel]));
   assert.ok(links.length > 0);
   for (const [target, rel] of links) assert.ok(target === '_blank' && rel.includes('noreferrer'));
+  assert.deepEqual(await axe(page), []);
 });
 
 test('the verdict rests on one plain line; the act, its day and the reading it replaced are behind the §', async () => {
@@ -91,6 +96,7 @@ test('the verdict rests on one plain line; the act, its day and the reading it r
   assert.ok(after - before <= 600, `opening the § adds ${after - before} px`);
   // Nothing English on the Russian page: the data's English clauses stay on the English one.
   assert.equal(await basis.locator('.source-title span').count(), 0);
+  assert.deepEqual(await axe(page), []);
 });
 
 test('one coherent set of duties: the host notification is kept and said to be uncertain, the replaced permit is gone', async () => {
@@ -100,6 +106,7 @@ test('one coherent set of duties: the host notification is kept and said to be u
   assert.ok(!codes.includes('host_arranges_residence_permit'), 'replaced by the online registration');
   assert.equal(await page.getAttribute('[data-code="host_notifies_migration_service"]', 'data-uncertain'), 'true');
   assert.match(await page.textContent('[data-code="host_notifies_migration_service"]'), /do it anyway, to be safe/);
+  assert.deepEqual(await axe(page), []);
 });
 
 test('every route fits a phone in three languages, and opening a step group stays in bounds', async () => {
@@ -154,6 +161,7 @@ test('a shared link carries only what the verdict needs, and the page says what 
   // Beside the share button too, in the page's language.
   const shared = await result('nationality=NG&purpose=business&birth_date=1990-05-01&trip.entry=2027-01-20&trip.exit=2027-01-30&lang=ru');
   assert.equal(await shared.textContent('.actions .link-note'), LOCALES.ru.result.link_holds_birth);
+  assert.deepEqual(await axe(consular), []);
 });
 
 test('a wide desktop uses its width: the actions sit beside the checklist, in reach', async () => {
@@ -162,4 +170,5 @@ test('a wide desktop uses its width: the actions sit beside the checklist, in re
   assert.ok(actions.x > verdict.x + verdict.width, 'the actions are beside the verdict');
   assert.ok(actions.y < 400, `the actions start at ${actions.y} px`);
   assert.ok(verdict.width >= 800, `the column is ${verdict.width} px`);
+  assert.deepEqual(await axe(page), []);
 });
