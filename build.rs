@@ -123,7 +123,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=Cargo.toml");
     // The traveller's page is split into modules after the build (src/lazy.rs,
-    // tools/split.mjs), which reads where each function and datum is used from the
+    // xtask/src/wasm.rs), which reads where each function and datum is used from the
     // linker's relocations.
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
         println!("cargo::rustc-link-arg-bin=kzvisa-web=--emit-relocs");
@@ -168,7 +168,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
     std::fs::write(out_dir.join("rules.bin"), &page.rules)?;
     // Named by its contents, so that a host may cache it for good, and a page never joins
-    // its rules to another build's words. tools/postbuild.mjs copies it into the build.
+    // its rules to another build's words. `page-files.txt` names it for the build (xtask),
+    // which serves it beside the page.
     let words = if page.words.is_empty() {
         String::new()
     } else {
@@ -176,6 +177,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         std::fs::write(out_dir.join(&name), &page.words)?;
         name
     };
+    std::fs::write(out_dir.join("page-files.txt"), format!("{words}\n"))?;
     println!("cargo::rustc-env=KZVISA_WORDS={words}");
     // The page fetches them with this integrity: words that are not this build's (a stale or
     // tampered cache between the host and the page) are refused, as the modules are.

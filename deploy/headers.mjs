@@ -1,5 +1,5 @@
 // The HTTP headers a host must send with the app, written from the build itself: its page's
-// Content Security Policy (the <meta> tag tools/postbuild.mjs adds) plus `frame-ancestors`
+// Content Security Policy (the <meta> tag the build, xtask/src/page.rs, adds) plus `frame-ancestors`
 // from the embed allow-list the app reads (<meta name="kzvisa-embed-origins">). A meta tag
 // cannot carry `frame-ancestors`, so only the header keeps hostile sites from framing the
 // app; and since both come from the same file, the header and the app cannot disagree.

@@ -51,15 +51,9 @@ print_totals() {
 }
 
 # --- The web app's tools: pinned, installed from the registries only, skipped when present.
+# The build itself (xtask/) links the splitter and wasm-bindgen as libraries, pinned in
+# xtask/Cargo.toml; Cargo fetches them with the rest.
 TRUNK_VERSION=0.21.14
-# The splitter of the traveller's wasm (tools/split.mjs): the crate cargo-leptos splits with,
-# made for the wasm_split_helpers that Leptos's split points use.
-WASM_SPLIT_VERSION=0.2.4
-
-# The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
-wasm_bindgen_version() {
-    awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
-}
 
 # Runs apt-get as root, or through sudo.
 apt_install() {
@@ -74,27 +68,24 @@ ensure_node() {
     command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
 }
 
-ensure_web_tools() {
+# What the build needs: the wasm target, and from npm (package-lock.json) wasm-opt
+# (binaryen: Debian's is too old to run the output), esbuild and playwright-core.
+ensure_build_tools() {
     ensure_rust
     ensure_node
     rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || rustup target add wasm32-unknown-unknown
-    if ! trunk --version 2>/dev/null | grep -q " ${TRUNK_VERSION}$"; then
-        cargo install trunk --version "=${TRUNK_VERSION}" --locked
-    fi
-    local wbg
-    wbg=$(wasm_bindgen_version)
-    if ! wasm-bindgen --version 2>/dev/null | grep -q " ${wbg}$"; then
-        # Without --locked: its lock file wants a webpki-roots version the registry lacks.
-        cargo install wasm-bindgen-cli --version "=${wbg}"
-    fi
-    if ! cargo install --list | grep -q "^wasm_split_cli_support v${WASM_SPLIT_VERSION}:"; then
-        cargo install wasm_split_cli_support --version "=${WASM_SPLIT_VERSION}" --features build-binary --locked
-    fi
-    # wasm-opt from npm's binaryen (Debian's is too old to run the output).
     if [ ! -x node_modules/.bin/wasm-opt ] || [ package.json -nt node_modules/.package-lock.json ]; then
         npm ci --no-audit --no-fund
     fi
     export PATH="$PWD/node_modules/.bin:$PATH"
+}
+
+# Trunk, for the development loop only (scripts/serve): it watches the sources and serves
+# what the build writes; it never builds or fetches a tool itself (Trunk.toml).
+ensure_trunk() {
+    if ! trunk --version 2>/dev/null | grep -q " ${TRUNK_VERSION}$"; then
+        cargo install trunk --version "=${TRUNK_VERSION}" --locked
+    fi
 }
 
 ensure_chromium() {

@@ -1,6 +1,11 @@
-// Appended to the start-up script: registers the service worker and tells the app when a
-// new version is waiting (event `kzvisa-update-ready`); the app answers with
-// `kzvisa-apply-update` when the traveller accepts, and the page reloads on the new version.
+// A page's start-up script (the build, xtask, fills in the names): starts the app from its
+// glue and wasm, then registers the service worker and tells the app when a new version
+// is waiting (event `kzvisa-update-ready`); the app answers with `kzvisa-apply-update` when
+// the traveller accepts, and the page reloads on the new version.
+import init from '__GLUE__';
+
+await init({ module_or_path: '__WASM__' });
+
 if ('serviceWorker' in navigator) {
   const announce = (worker) => {
     window.kzvisaUpdate = worker;
@@ -8,7 +13,7 @@ if ('serviceWorker' in navigator) {
   };
   // Where service workers are blocked (a browser setting, a sandboxed frame) registration
   // fails or gives nothing: the app runs without offline use, and says nothing of it.
-  navigator.serviceWorker.register('./sw.js').then((registration) => {
+  navigator.serviceWorker.register('__WORKER__').then((registration) => {
     if (!registration) return;
     if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
     registration.addEventListener('updatefound', () => {

@@ -1,4 +1,4 @@
-// Before the page is drawn: which copy of the first question (tools/prerender.mjs) to show
+// Before the page is drawn: which copy of the first question (web/first-screen.html) to show
 // while the app loads, chosen as the app chooses its language (src/state: the address's
 // `lang`, else the browser's first language we speak, else English). None is shown when the
 // address asks for more than a language (a result, a kiosk, an embedded mode: another

@@ -1,7 +1,7 @@
 // The service worker: every file of one build, cached under that build's name, served
 // with no network at all. A new build installs beside the old one and waits; the page
 // tells the traveller an update is ready, and only when they accept does it take over and
-// drop the old cache, so old and new files are never mixed. (tools/postbuild.mjs fills in
+// drop the old cache, so old and new files are never mixed. (The build, xtask, fills in
 // the version and the file list.)
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;

@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { serve, launch, openPage, ready, axe, words, DIST } from './support.mjs';
-import { filesOf } from '../../deploy/compress.mjs';
+import { serve, launch, openPage, ready, axe, words, DIST, filesOf } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });

@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, serveSite, launch, openPage, DIST } from './support.mjs';
-import { compress } from '../../deploy/compress.mjs';
+import { serve, serveSite, launch, openPage, DIST, compress } from './support.mjs';
 
 let app, host, hostDir, browser;
 before(async () => {

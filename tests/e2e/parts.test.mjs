@@ -1,5 +1,5 @@
 // The rules and the screens after the first question come in wasm modules of their own
-// (src/lazy.rs, tools/split.mjs): the first load carries the first question's code only, and
+// (src/lazy.rs, xtask/src/wasm.rs): the first load carries the first question's code only, and
 // the page fetches the rest once, unasked, after that question is painted. A screen whose
 // code is still on its way says so and takes the focus when it arrives; one whose code cannot
 // be had says so, and tries again on request. An answer given before the rules have come is

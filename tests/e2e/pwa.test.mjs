@@ -7,8 +7,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve, launch, openPage, ready, DIST, CHROMIUM_ARGS } from './support.mjs';
-import { compress } from '../../deploy/compress.mjs';
+import { serve, launch, openPage, ready, DIST, CHROMIUM_ARGS, compress } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });

@@ -1,8 +1,11 @@
-// The first question drawn by index.html while the app loads (tools/prerender.mjs): in the
-// language the app will speak, inert, and replaced by the app without a pixel moving.
+// The first question drawn by index.html while the app loads (web/first-screen.html, which
+// tools/gen/first-screen.mjs writes): the app's own first screen, in the language the app
+// will speak, inert, and replaced by the app without a pixel moving.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { serve, launch, openPage, ready } from './support.mjs';
+import { LANGUAGES, firstScreen } from '../../tools/gen/first-screen.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -21,6 +24,17 @@ async function heldBack(page, hash) {
 const boxes = (page) => page.evaluate(() => [...document.querySelectorAll('h1, p, label, input, textarea, button')]
   .filter((e) => e.getClientRects().length)
   .map((e) => { const r = e.getBoundingClientRect(); return `${e.tagName} ${e.textContent.slice(0, 30)} ${r.x},${r.y},${r.width},${r.height}`; }));
+
+test('the copy is the app\'s own first screen in each language: web/first-screen.html has not drifted from it', async () => {
+  const committed = readFileSync(new URL('../../web/first-screen.html', import.meta.url), 'utf8');
+  for (const lang of LANGUAGES) {
+    const page = await openPage(browser);
+    await page.goto(`${server.url}#lang=${lang}`);
+    const drawn = `<div lang="${lang}">${await firstScreen(page)}</div>`;
+    assert.ok(committed.includes(drawn), `${lang}: the app's first screen is not the copy in web/first-screen.html: run node tools/gen/first-screen.mjs dist`);
+    await page.context().close();
+  }
+});
 
 test('while the app loads, the first question shows in its language, inert, and the app takes its place without a shift', async () => {
   for (const lang of ['en', 'ru', 'kk']) {

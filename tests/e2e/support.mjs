@@ -3,8 +3,9 @@
 // driven by playwright-core, axe-core, and a record of console errors and network requests.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { extname, join, normalize, relative } from 'node:path';
 import { chromium } from 'playwright-core';
 import { start } from '../../deploy/nginx/serve.mjs';
 
@@ -12,6 +13,20 @@ import { start } from '../../deploy/nginx/serve.mjs';
 export const LOCALES = Object.fromEntries(['en', 'ru', 'kk'].map((l) => [l, JSON.parse(readFileSync(new URL(`../../locales/${l}.json`, import.meta.url), 'utf8'))]));
 
 export const DIST = process.env.KZVISA_DIST ?? 'dist';
+
+/** Every file under `dir`, as paths relative to it. */
+export function filesOf(dir) {
+  const found = [];
+  const walk = (d) => readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : found.push(relative(dir, join(d, f)))));
+  walk(dir);
+  return found;
+}
+
+/** Writes a build's .br and .gz copies again, as an operator who edits a built file must. */
+export function compress(dir) {
+  const done = spawnSync('cargo', ['xtask', 'compress', dir], { stdio: 'inherit' });
+  if (done.status !== 0) throw new Error(`cargo xtask compress ${dir} failed`);
+}
 
 /**
  * Serves the build in `dir` as a host would: nginx with deploy/nginx/kzvisa.conf, at the root

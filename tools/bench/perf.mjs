@@ -3,8 +3,8 @@
 // nginx as a host serves it (deploy/nginx/). With a second build (bench/floor, the bare
 // Leptos counter), the same timing of its first click, as the floor any Leptos app starts
 // from. Prints each run and the medians.
-// Usage: node tools/perf.mjs [DIST_DIR] [RUNS] [FLOOR_DIST_DIR]
-import { serve, launch } from '../tests/e2e/support.mjs';
+// Usage: node tools/bench/perf.mjs [DIST_DIR] [RUNS] [FLOOR_DIST_DIR]
+import { serve, launch } from '../../tests/e2e/support.mjs';
 import { serveFloor } from './floor.mjs';
 
 const [dist = 'dist', runs = '5', floorDist] = process.argv.slice(2);

@@ -2,7 +2,7 @@
 // brotli -q 11) and fails when the gzip total is over the budget. What the app fetches once
 // its first question is shown, the words of the law (src/state/words.rs) and the code of the
 // later screens (src/lazy.rs), is printed after it, and with it what the whole load transfers.
-// Usage: node tools/size.mjs DIST_DIR [BUDGET_GZIP_BYTES]
+// Usage: node tools/check/size.mjs DIST_DIR [BUDGET_GZIP_BYTES]
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -18,7 +18,7 @@ for (const m of html.matchAll(/(?:href|src)="(?:\.?\/)?([^"#?]+)"/g)) {
 }
 const texts = [html, ...[...refs].filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dist, f), 'utf8'))];
 for (const text of texts) {
-  // The JS glue names a default wasm file; Trunk passes the hashed one: count what exists.
+  // The start-up script names the wasm it loads: count what exists.
   for (const m of text.matchAll(/['"](?:\.?\/)?([\w.-]+_bg\.wasm)['"]/g)) if (existsSync(join(dist, m[1]))) refs.add(m[1]);
 }
 

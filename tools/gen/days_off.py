@@ -2,7 +2,7 @@
 """Write the cross-check fixture of Kazakhstan's non-working weekdays and working weekend
 days for 2020-2030, from the `holidays` library (vacanza/holidays), independently of our
 calendar.toml. A Rust test compares our calendar against it. Run:
-pip install holidays && python3 tools/gen_days_off.py
+pip install holidays && python3 tools/gen/days_off.py
 """
 import datetime as dt
 import pathlib

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Draw the app's icons (PNG, the sizes browsers want, and a maskable one with its safe
-zone) once; the results are committed. Run: pip install pillow && python3 tools/gen_icons.py
+zone) once; the results are committed. Run: pip install pillow && python3 tools/gen/icons.py
 """
 import pathlib
 

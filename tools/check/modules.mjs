@@ -1,7 +1,7 @@
 // The app's modules, drawn from their imports: prints each module's imports of the others
 // and its components by length, and fails when a module imports one in its own or a higher
 // layer (imports go one way, down), or a component is over 60 lines (a long component is
-// several parts that want names). Run by scripts/test. Usage: node tools/modules.mjs
+// several parts that want names). Run by scripts/test. Usage: node tools/check/modules.mjs
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -49,7 +49,7 @@ for (const file of files) {
 }
 
 for (const [module, used] of [...imports].sort()) {
-  if (!layerOf.has(module)) problems.push(`${module}: not in any layer of tools/modules.mjs`);
+  if (!layerOf.has(module)) problems.push(`${module}: not in any layer of tools/check/modules.mjs`);
   console.log(`${module.padEnd(8)} -> ${[...used].filter((u) => u !== module).sort().join(', ')}`);
   for (const u of used) {
     if (u !== module && layerOf.has(u) && layerOf.get(u) >= layerOf.get(module)) problems.push(`${module} imports ${u}, which is not below it`);

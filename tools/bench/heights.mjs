@@ -1,7 +1,7 @@
 // A measurement, not a test: how tall a result is on a 390 × 800 phone, for each route in
 // each language, where the verdict ends, and the most that opening one § adds.
-// Usage: node tools/heights.mjs [DIST_DIR]
-import { serve, launch } from '../tests/e2e/support.mjs';
+// Usage: node tools/bench/heights.mjs [DIST_DIR]
+import { serve, launch } from '../../tests/e2e/support.mjs';
 
 const TRIP = 'today=2026-11-21&passport.expires=2031-01-01&trip.entry_point=airport_almaty';
 const CASES = {

@@ -3,16 +3,16 @@
 // (bench/floor) served the same way, alternating, in one run. Prints each run and the medians.
 // METHOD is Lighthouse's throttling: `simulate` (its default: an unthrottled load, then a
 // model of a slow phone) or `devtools` (the load itself throttled). They differ on this page:
-// index.html draws the first question before the app arrives (tools/prerender.mjs), but in an
+// index.html draws the first question before the app arrives (web/first-screen.html), but in an
 // unthrottled load the app replaces it before it is presented, so the model times the largest
 // paint by the app's wasm; a throttled load shows the page as a slow phone sees it.
 // Usage: scripts/lighthouse [RUNS]   (builds both, installs Lighthouse here, runs this)
-//        node tools/lighthouse/run.mjs APP_DIST FLOOR_DIST [RUNS] [METHOD]
+//        node tools/bench/lighthouse/run.mjs APP_DIST FLOOR_DIST [RUNS] [METHOD]
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { start } from '../../deploy/nginx/serve.mjs';
+import { start } from '../../../deploy/nginx/serve.mjs';
 import { serveFloor } from '../floor.mjs';
-import { CHROMIUM_ARGS } from '../../tests/e2e/support.mjs';
+import { CHROMIUM_ARGS } from '../../../tests/e2e/support.mjs';
 
 const [appDist = 'dist', floorDist = 'bench/floor/dist', runs = '3', throttlingMethod = 'simulate'] = process.argv.slice(2);
 console.log(`Lighthouse, mobile, throttling: ${throttlingMethod}`);

@@ -2,8 +2,8 @@
 // travellers in headless Chromium, from pressing "Check the group" to the last row drawn,
 // at full speed and with the CPU throttled 4x (a slow laptop at an agency). Prints each run
 // and the medians. The native figure (100,000 rows) is `cargo bench -p kzvisa-rules --bench group`.
-// Usage: node tools/group-bench.mjs [DIST_DIR] [RUNS] [ROWS]
-import { serve, launch } from '../tests/e2e/support.mjs';
+// Usage: node tools/bench/group-bench.mjs [DIST_DIR] [RUNS] [ROWS]
+import { serve, launch } from '../../tests/e2e/support.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const runs = Number(process.argv[3] ?? 5);
