@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::embed::{self, Host};
-use crate::flow::{self, Flow, Step};
+use crate::flow::{self, Checked, Flow, Step};
 use crate::i18n::*;
 #[cfg(not(feature = "group-page"))]
 use crate::lazy;
@@ -113,11 +113,9 @@ pub fn App() -> impl IntoView {
     }
     // Worked out again when the rules come (src/state/rules.rs); none is needed for the
     // first question.
-    let errors = Memo::new(move |_| match loaded().map(|rules| store.case().validate(rules)) {
-        Some(Err(e)) => e.0,
-        _ => Vec::new(),
-    });
-    let needs = Memo::new(move |_| loaded().map(|rules| kzvisa_rules::needs(rules, &store.case())).unwrap_or_default());
+    let checked = Memo::new(move |_| loaded().map(|rules| Checked::of(rules, &store.case())).unwrap_or_default());
+    let errors = Memo::new(move |_| checked.with(|c| c.errors.clone()));
+    let needs = Memo::new(move |_| checked.with(|c| c.needs));
     let asked = move || store.fragment.with(|f| Key::Step.read(f).and_then(Step::parse));
     let current = Memo::new(move |_| match loaded() {
         Some(_) => errors.with(|e| flow::current(asked(), e, needs.get())),

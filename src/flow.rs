@@ -2,8 +2,26 @@
 //! traveller. Which screen shows is derived from the URL: an explicit `step`, else the
 //! first question that needs an answer, else the result.
 
-use kzvisa_rules::{InputError, Needs, RawCase};
+use kzvisa_rules::{InputError, Needs, RawCase, Rules};
 use leptos::prelude::{Get, Memo};
+
+/// The engine's word on a case: every problem with its answers, and what it needs asked.
+/// The app's memos, a screen's answers and a passport's zone are all checked by it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Checked {
+    pub errors: Vec<InputError>,
+    pub needs: Needs,
+}
+
+impl Checked {
+    /// `case` (with its `today` filled in) against `rules`.
+    pub fn of(rules: &Rules, case: &RawCase) -> Self {
+        Checked {
+            errors: case.validate(rules).err().map(|e| e.0).unwrap_or_default(),
+            needs: kzvisa_rules::needs(rules, case),
+        }
+    }
+}
 
 /// Where the traveller's check is, derived from the URL on every change and never stored
 /// apart from it; provided by the app to every screen.

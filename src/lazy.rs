@@ -1,9 +1,10 @@
 //! What is not in the first load: the rules, the questions after the first, and the result.
-//! Each is a split point: the build (tools/split.mjs) moves the code and the data only they
-//! reach into a wasm module of its own, and these functions fetch it on their first call.
-//! The page fetches the three modules once its first question is painted ([`fetch`]), as
-//! part of its load, so that no answer waits for them; the service worker keeps them with
-//! the app's other files.
+//! Each is a split point: the build (xtask/src/wasm.rs) moves the code and the data only they
+//! reach into a wasm module of its own, fetched with its integrity pinned by the split's
+//! loader. The page fetches the three modules and the words of the law once its first
+//! question is painted ([`fetch`]), as part of its load, so that no answer waits for them;
+//! the service worker keeps them with the app's other files. Each is a resource that comes
+//! later (src/state/later.rs), which a screen waits for through widgets/fetched.rs.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -14,9 +15,20 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use crate::flow::Step;
 use crate::result::ResultScreen;
-use crate::state;
+use crate::state::{self, later, Later, RULES, WORDS};
 use crate::steps::{CheckScreen, DetailsScreen, PassportScreen, PurposeScreen, TripScreen};
 use crate::widgets::fetched;
+
+type Fetch<T> = Pin<Box<dyn Future<Output = Option<&'static T>>>>;
+
+thread_local! {
+    /// The code of the questions after the first and of the check screen.
+    static QUESTIONS: Later<()> = Later::new("questions");
+    /// The code of the result.
+    static RESULT: Later<()> = Later::new("result");
+    /// All that comes after the first question: the rules and the two modules of code.
+    static PARTS: Later<()> = Later::new("parts");
+}
 
 /// The rules, decoded: their bytes and their decoder are reached from here alone (and from
 /// [`joined`]), so they are in this module (src/state/rules.rs).
@@ -29,16 +41,6 @@ fn decoded() -> Result<&'static Rules, SplitLoaderError> {
 #[wasm_split(rules, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn joined(words: Vec<u8>) -> Result<Option<Rules>, SplitLoaderError> {
     Ok(state::with_words(&words))
-}
-
-/// Fetches the rules' module and decodes them (given to [`state::set_loader`]).
-pub fn load_rules() -> Pin<Box<dyn Future<Output = Option<&'static Rules>>>> {
-    Box::pin(async { decoded().await.ok() })
-}
-
-/// Joins the words to the rules in the rules' module (given to [`state::fetch_words`]).
-pub fn join_words(words: Vec<u8>) -> Pin<Box<dyn Future<Output = Option<Rules>>>> {
-    Box::pin(async move { joined(words).await.ok().flatten() })
 }
 
 /// A question after the first, or the check of the answers.
@@ -59,37 +61,66 @@ fn result() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <ResultScreen /> }.into_any())
 }
 
+/// What fetches each resource, given as the page starts.
+pub fn set_loaders() {
+    fn rules() -> Fetch<Rules> {
+        Box::pin(async { decoded().await.ok() })
+    }
+    // Joined in the rules' module; kept for the page's life, as the rules are.
+    fn words() -> Fetch<Rules> {
+        Box::pin(async {
+            let joined = joined(state::fetch_words().await?).await.ok().flatten()?;
+            Some(&*Box::leak(Box::new(joined)))
+        })
+    }
+    fn questions() -> Fetch<()> {
+        Box::pin(async { preload_questions().await.ok().map(|()| &()) })
+    }
+    fn result() -> Fetch<()> {
+        Box::pin(async { preload_result().await.ok().map(|()| &()) })
+    }
+    // In the order a traveller needs them; a failure is met again, and said, where a screen
+    // needs what failed.
+    fn parts() -> Fetch<()> {
+        Box::pin(async {
+            let rules = later::arrive(&RULES).await;
+            let questions = later::arrive(&QUESTIONS).await;
+            let result = later::arrive(&RESULT).await;
+            rules.and(questions).and(result)
+        })
+    }
+    later::set_loader(&RULES, rules);
+    later::set_loader(&WORDS, words);
+    later::set_loader(&QUESTIONS, questions);
+    later::set_loader(&RESULT, result);
+    later::set_loader(&PARTS, parts);
+}
+
+/// The page says at once that what comes later is on its way ([`fetch`] fetches it).
+pub fn on_the_way() {
+    later::on_the_way(&PARTS);
+    later::on_the_way(&WORDS);
+}
+
+/// Fetches what comes later, unasked.
+pub fn fetch() {
+    later::start(&PARTS);
+    later::start(&WORDS);
+}
+
 /// The screen for `step` after the first question, once the rules and its code are here.
 pub fn later_screen(step: Step) -> impl IntoView {
     fetched(move || async move {
-        state::arrive().await?;
+        later::arrive(&RULES).await?;
         match step {
-            Step::Result => result().await.ok(),
-            _ => question(step).await.ok(),
+            Step::Result => {
+                later::arrive(&RESULT).await?;
+                result().await.ok()
+            }
+            _ => {
+                later::arrive(&QUESTIONS).await?;
+                question(step).await.ok()
+            }
         }
     })
-}
-
-/// The page's root says where the later screens' code stands (`data-parts`: `loading`,
-/// `ready` or `failed`), for tests and hosts; the page works the same without it.
-fn mark(state: &str) {
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("data-parts", state);
-    }
-}
-
-/// The page says at once that the later screens' code is on its way ([`fetch`] fetches it).
-pub fn on_the_way() {
-    mark("loading");
-}
-
-/// Fetches the three modules, unasked, in the order a traveller needs them. A failure here
-/// is met again, and said, where a screen needs its module.
-pub fn fetch() {
-    leptos::task::spawn_local(async {
-        let rules = state::arrive().await;
-        let questions = preload_questions().await;
-        let result = preload_result().await;
-        mark(if rules.is_some() && questions.is_ok() && result.is_ok() { "ready" } else { "failed" });
-    });
 }

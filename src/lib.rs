@@ -31,7 +31,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 #[cfg(not(feature = "group-page"))]
 pub fn start() {
     console_error_panic_hook::set_once();
-    // While index.html shows its copy of the first question (tools/shell.js), the app takes
+    // While index.html shows its copy of the first question (web/shell.js), the app takes
     // over once that copy has been painted: on a fast device the wasm can be ready before
     // the page's first paint, and the first question would then wait for the app's. Two
     // frames, as a paint is only reported (and counted) a frame after it is made; none when
@@ -59,17 +59,13 @@ fn mount() {
     if let Some(shell) = leptos::prelude::document().get_element_by_id("kzvisa-shell") {
         shell.remove();
     }
-    state::set_loader(lazy::load_rules);
+    lazy::set_loaders();
     leptos::mount::mount_to_body(app::App);
     // The rules, the code of the screens after the first question, and the words of the
     // law, which no screen needs before a result: fetched after the first question is
     // painted, so that they take nothing from its paint.
-    state::load_words();
     lazy::on_the_way();
-    after_paint(|| {
-        lazy::fetch();
-        state::fetch_words(lazy::join_words);
-    });
+    after_paint(lazy::fetch);
 }
 
 /// Mounts the group check.

@@ -10,7 +10,7 @@ use kzvisa_rules::Assessment;
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::state::{legal, rules, words, Words};
+use crate::state::{rules, words, Arrival};
 use crate::texts;
 use crate::widgets::{doubt_text, missing_words, tr, tr_string};
 
@@ -52,7 +52,7 @@ fn source_line(s: &'static Source, links: bool) -> impl IntoView {
 fn source_item(s: &'static Source, links: bool) -> impl IntoView {
     // The title in the act's own words comes with the words of the law (state/words.rs).
     let title = move || {
-        let title = legal().source(&s.id).map(|s| s.title.clone()).filter(|t| !t.is_empty())?;
+        let title = rules().source(&s.id).map(|s| s.title.clone()).filter(|t| !t.is_empty())?;
         Some(view! { <p lang=s.language.clone()>{title}</p> })
     };
     view! {
@@ -106,7 +106,7 @@ fn notes(a: &Assessment) -> impl IntoView {
     let entries = applied(a);
     move || {
         let state = words();
-        let rules = legal();
+        let rules = rules();
         let notes: Vec<_> = entries
             .iter()
             .filter_map(|(id, from)| {
@@ -117,7 +117,7 @@ fn notes(a: &Assessment) -> impl IntoView {
             .collect();
         (!notes.is_empty()).then(|| {
             // Without their words, the notes say once that these are missing.
-            let items = if state == Words::Ready {
+            let items = if state == Arrival::Ready {
                 notes
                     .into_iter()
                     .map(|(ids, doubt)| {

@@ -8,7 +8,7 @@ use kzvisa_rules::{Allowance, Assessment, Confidence, IssueCode, Law, Outlook, R
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::state::{legal, rules};
+use crate::state::rules;
 use crate::texts;
 use crate::widgets::{tr, tr_string};
 
@@ -174,7 +174,7 @@ fn Basis(assessment: Assessment) -> impl IntoView {
 #[component]
 fn CountryNote(code: String) -> impl IntoView {
     move || {
-        let rules = legal();
+        let rules = rules();
         let country = rules.country(&code)?;
         let (note, source) = (country.note()?, rules.source(country.note_source.as_deref()?)?);
         let text = tr_string(move |l| {

@@ -10,12 +10,14 @@ use crate::flow::Step;
 use crate::i18n::Locale;
 
 mod keys;
+pub mod later;
 mod rules;
 mod words;
 
 pub use keys::{is_kiosk, result_fragment, Key};
-pub use rules::{arrival, arrive, decode, loaded, rules, set_loader, with_rules, with_words, Arrival};
-pub use words::{fetch_words, legal, load_words, words, Words};
+pub use later::{Arrival, Later};
+pub use rules::{decode, loaded, rules, with_words, RULES};
+pub use words::{fetch_words, words, WORDS};
 
 /// The shared state: the fragment as a signal, kept in step with the address bar.
 #[derive(Clone, Copy)]
@@ -57,7 +59,12 @@ impl Store {
 
     /// The case with `today` filled in from the browser when the URL does not give it.
     pub fn case(&self) -> RawCase {
-        let mut case = self.fragment.with(|f| f.case.clone());
+        self.fragment.with(|f| self.case_of(f))
+    }
+
+    /// The case of `f` (a fragment about to be the URL's) with `today` filled in likewise.
+    pub fn case_of(&self, f: &Fragment) -> RawCase {
+        let mut case = f.case.clone();
         case.today.get_or_insert_with(|| self.today.get_value());
         case
     }

@@ -21,9 +21,9 @@ use kzvisa_rules::url::Fragment;
 use kzvisa_rules::{InputError, InputErrorCode, Rules};
 use leptos::prelude::*;
 
-use crate::flow::{self, Flow, Step};
+use crate::flow::{self, Checked, Flow, Step};
 use crate::i18n::*;
-use crate::state::{arrival, use_lang, with_rules, Arrival, Key, Store};
+use crate::state::{later, use_lang, Arrival, Key, Store, RULES};
 use crate::widgets::{focus_after_update, part_failed, tr, BackLink, ErrorSummary};
 
 /// "Question 3 of 5", once the answers decide how many questions there are ("Question 1"
@@ -61,41 +61,40 @@ fn errors_from_link(flow: Flow, step: Step) -> Vec<InputError> {
         .collect()
 }
 
-/// Takes a screen's answers: the engine validates the whole case, and this screen's errors
-/// are shown, or the next screen opens. On the first screen the rules may still be on their
-/// way: the answers are taken when they come.
-fn submit(store: Store, flow: Flow, step: Step, next: Fragment, errors: RwSignal<Vec<InputError>>) {
-    with_rules(move |rules| take_answers(rules, store, flow, step, next, errors));
+/// An answer was given (a screen's answers, or a passport's zone): once the rules are here
+/// (on the first screen they may still be on their way), `take` makes from it the URL state
+/// it leads to, or the errors to show. These are shown, or the next screen opens.
+pub fn answer(
+    store: Store,
+    errors: RwSignal<Vec<InputError>>,
+    take: impl FnOnce(&'static Rules) -> Result<Fragment, Vec<InputError>> + 'static,
+) {
+    later::with(&RULES, move |rules| match take(rules) {
+        Ok(next) => {
+            errors.set(Vec::new());
+            store.update(true, move |f| *f = next);
+        }
+        Err(e) => {
+            errors.set(e);
+            focus_after_update("error-summary");
+        }
+    });
 }
 
-fn take_answers(
-    rules: &Rules,
-    store: Store,
-    flow: Flow,
-    step: Step,
-    next: Fragment,
-    errors: RwSignal<Vec<InputError>>,
-) {
-    let mut case = next.case.clone();
-    case.today.get_or_insert(store.today());
-    let needs = kzvisa_rules::needs(rules, &case);
-    let mine: Vec<InputError> = match case.validate(rules) {
-        Ok(_) => Vec::new(),
-        Err(e) => e.0.into_iter().filter(|e| flow::screen_for(&e.field, needs) == Some(step)).collect(),
-    };
+/// A screen's answers, `next`, checked by the engine: this screen's errors, or the URL
+/// state with the screen that follows.
+fn after(rules: &Rules, store: Store, flow: Flow, step: Step, mut next: Fragment) -> Result<Fragment, Vec<InputError>> {
+    let Checked { errors, needs } = Checked::of(rules, &store.case_of(&next));
+    let mine: Vec<InputError> =
+        errors.into_iter().filter(|e| flow::screen_for(&e.field, needs) == Some(step)).collect();
     if !mine.is_empty() {
-        errors.set(mine);
-        focus_after_update("error-summary");
-        return;
+        return Err(mine);
     }
-    errors.set(Vec::new());
     let from_check = Key::From.read(&next) == Some("check");
     let (target, from_check) = flow::after_answer(step, from_check, flow.needs.get_untracked(), needs);
-    store.update(true, move |f| {
-        *f = next;
-        Key::Step.write(f, Some(target.as_str().to_string()));
-        Key::From.write(f, from_check.then(|| "check".to_string()));
-    });
+    Key::Step.write(&mut next, Some(target.as_str().to_string()));
+    Key::From.write(&mut next, from_check.then(|| "check".to_string()));
+    Ok(next)
 }
 
 /// A question screen. `apply` writes the screen's answers into a copy of the URL state.
@@ -123,7 +122,8 @@ pub fn Question(
     }
     let proceed = move || {
         if !before.is_some_and(|b| b.run(())) {
-            submit(store, flow, step, apply.run(store.fragment.get_untracked()), errors);
+            let next = apply.run(store.fragment.get_untracked());
+            answer(store, errors, move |rules| after(rules, store, flow, step, next));
         }
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -137,7 +137,7 @@ pub fn Question(
         focus_after_update("main-heading");
         proceed();
     };
-    let missing = move || (arrival() == Arrival::Failed).then(|| part_failed(again));
+    let missing = move || (later::arrival(&RULES) == Arrival::Failed).then(|| part_failed(again));
     view! {
         <BackLink step=step />
         <ErrorSummary errors=errors />

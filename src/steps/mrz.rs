@@ -6,11 +6,11 @@ use kzvisa_rules::url::Fragment;
 use kzvisa_rules::{InputError, Rules};
 use leptos::prelude::*;
 
-use crate::flow::{self, Step};
+use crate::flow::{self, Checked, Step};
 use crate::i18n::*;
 use crate::scanner::Scanned;
-use crate::state::{with_rules, Key, Store};
-use crate::widgets::{focus_after_update, tr_signal, TextInput, TextKind};
+use crate::state::{Key, Store};
+use crate::widgets::{tr_signal, TextInput, TextKind};
 
 /// The fragment with what a valid MRZ gives, and the screen of the next unanswered
 /// question (the check screen when none is left); or the MRZ's error.
@@ -25,8 +25,8 @@ pub fn apply_mrz(rules: &Rules, text: &str, f: &Fragment, today: &str) -> Result
     Key::From.write(&mut next, None);
     let mut case = next.case.clone();
     case.today.get_or_insert(today.to_string());
-    let errors = case.validate(rules).err().map(|e| e.0).unwrap_or_default();
-    let target = match flow::current(None, &errors, kzvisa_rules::needs(rules, &case)) {
+    let Checked { errors, needs } = Checked::of(rules, &case);
+    let target = match flow::current(None, &errors, needs) {
         Step::Result => Step::Check,
         step => step,
     };
@@ -62,20 +62,10 @@ pub fn take(store: Store, text: RwSignal<String>, errors: RwSignal<Vec<InputErro
     if mrz.trim().is_empty() {
         return false;
     }
-    with_rules(move |rules| read(rules, &mrz, store, text, errors));
+    super::answer(store, errors, move |rules| {
+        let next = store.fragment.with_untracked(|f| apply_mrz(rules, &mrz, f, &store.today())).map_err(|e| vec![e])?;
+        text.set(String::new());
+        Ok(next)
+    });
     true
-}
-
-fn read(rules: &Rules, mrz: &str, store: Store, text: RwSignal<String>, errors: RwSignal<Vec<InputError>>) {
-    match store.fragment.with_untracked(|f| apply_mrz(rules, mrz, f, &store.today())) {
-        Ok(next) => {
-            errors.set(Vec::new());
-            text.set(String::new());
-            store.update(true, move |f| *f = next);
-        }
-        Err(e) => {
-            errors.set(vec![e]);
-            focus_after_update("error-summary");
-        }
-    }
 }

@@ -1,8 +1,9 @@
-//! A part of the page whose code is not in the first load but in a module of its own
-//! (src/lazy.rs): the page fetches those modules once its first question is painted, so
-//! this usually finds the code already here and shows the part at once. When it does not,
-//! a short note says the part is on its way; if it cannot be had, the part says so next to
-//! a button that tries again, and nothing else of the page is lost.
+//! How a screen waits for what comes later (src/state/later.rs): a part of the page whose
+//! code is not in the first load but in a module of its own (src/lazy.rs). The page fetches
+//! those modules once its first question is painted, so this usually finds the code already
+//! here and shows the part at once. When it does not, a short note says the part is on its
+//! way; if it cannot be had, the part says so next to a button that tries again, and
+//! nothing else of the page is lost.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -11,32 +12,25 @@ use std::task::{Context, Poll, Waker};
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::state::Arrival;
 
 use super::{focus_after_update, focus_pending, tr};
 
 type Load = Pin<Box<dyn Future<Output = Option<AnyView>>>>;
-
-/// Where the part stands.
-#[derive(Clone, Copy)]
-enum Part {
-    Loading,
-    Ready,
-    Failed,
-}
 
 /// Shows the view `load` brings once its code is here (`None` if it cannot be had).
 pub fn fetched<F>(load: impl Fn() -> F + 'static) -> impl IntoView
 where
     F: Future<Output = Option<AnyView>> + 'static,
 {
-    let state = RwSignal::new(Part::Loading);
+    let state = RwSignal::new(Arrival::Loading);
     let shown = StoredValue::new_local(None::<AnyView>);
     let done = move |result: Option<AnyView>| match result {
         Some(view) => {
             shown.set_value(Some(view));
-            state.set(Part::Ready);
+            state.set(Arrival::Ready);
         }
-        None => state.set(Part::Failed),
+        None => state.set(Arrival::Failed),
     };
     // Every attempt builds the view under this part's owner, a retry's too (the button that
     // asks for it is gone by then, and its owner with it).
@@ -48,7 +42,7 @@ where
             match part.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
                 Poll::Ready(result) => done(result),
                 Poll::Pending => {
-                    state.set(Part::Loading);
+                    state.set(Arrival::Loading);
                     leptos::task::spawn_local_scoped(async move {
                         done(part.await);
                         focus_pending();
@@ -65,11 +59,11 @@ where
     };
     move || match state.get() {
         // Taken once: the state changes only when an attempt ends.
-        Part::Ready => shown.try_update_value(Option::take).flatten(),
-        Part::Loading => Some(
+        Arrival::Ready => shown.try_update_value(Option::take).flatten(),
+        Arrival::Loading => Some(
             view! { <p class="part-loading" role="status">{tr(|l| td_string!(l, app.part_loading))}</p> }.into_any(),
         ),
-        Part::Failed => Some(failed(retry).into_any()),
+        Arrival::Failed => Some(failed(retry).into_any()),
     }
 }
 

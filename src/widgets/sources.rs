@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::{tr, tr_string};
 use crate::i18n::*;
-use crate::state::{legal, words, Words};
+use crate::state::{rules, words, Arrival};
 
 /// How many citations a § quotes (the first, which states what the line says); it names the
 /// others.
@@ -44,9 +44,9 @@ fn translation(cite: Cite, own: Option<String>) -> impl IntoView {
 
 /// In place of the quoted words while they are missing (state/words.rs): on their way, or
 /// not to be had here.
-pub fn missing_words(state: Words) -> impl IntoView {
+pub fn missing_words(state: Arrival) -> impl IntoView {
     let text: fn(Locale) -> &'static str = match state {
-        Words::Failed => |l| td_string!(l, result.words_failed),
+        Arrival::Failed => |l| td_string!(l, result.words_failed),
         _ => |l| td_string!(l, result.words_loading),
     };
     view! { <span class="words-missing">{tr(text)}</span> }
@@ -103,7 +103,7 @@ pub fn Sources(
     let links = !expect_context::<crate::state::Store>().fragment.with_untracked(crate::state::is_kiosk);
     let content = move || {
         let state = words();
-        let rules = legal();
+        let rules = rules();
         let (cites, _) = rules.cites_of(&id, from);
         let stating = |c: &&Cite| c.supports.iter().any(|t| terms.contains(t));
         let narrow = !terms.is_empty() && cites.iter().any(|c| stating(&c));
@@ -115,7 +115,8 @@ pub fn Sources(
         // The first words, one step away; the rest by name, their words in "About these rules"
         // and in `kzvisa rules`, so that opening a line keeps it in view.
         let (quoted, named) = shown.split_at(shown.len().min(QUOTED));
-        let quoted = quoted.iter().map(|c| citation(rules, (*c).clone(), state == Words::Ready, links)).collect_view();
+        let quoted =
+            quoted.iter().map(|c| citation(rules, (*c).clone(), state == Arrival::Ready, links)).collect_view();
         let mut acts: Vec<&str> = named.iter().map(|c| c.doc.as_str()).collect();
         acts.dedup();
         let more = (!acts.is_empty()).then(|| {
@@ -127,7 +128,7 @@ pub fn Sources(
             });
             view! { <p class="sources-more">{names}</p> }
         });
-        let missing = (state != Words::Ready).then(|| view! { <p>{missing_words(state)}</p> });
+        let missing = (state != Arrival::Ready).then(|| view! { <p>{missing_words(state)}</p> });
         view! { {lead.as_ref().map(|lead| lead.run())} <ul>{quoted}</ul> {more} {missing} }
     };
     view! {
