@@ -1,7 +1,7 @@
 # Shared helpers for the project's scripts: each install step is idempotent and quick
 # when the tool is already there, and uses only the package registries.
 
-# Cargo's installs (rustup's cargo, trunk, wasm-bindgen) live here; a shell that was not
+# Cargo's installs (rustup's cargo, trunk, the benchmark's wasm-bindgen) live here; a shell that was not
 # started through the user's profile (CI) may not have it on PATH.
 if [ -d "$HOME/.cargo/bin" ]; then
     export PATH="$HOME/.cargo/bin:$PATH"
@@ -85,6 +85,18 @@ ensure_build_tools() {
 ensure_trunk() {
     if ! trunk --version 2>/dev/null | grep -q " ${TRUNK_VERSION}$"; then
         cargo install trunk --version "=${TRUNK_VERSION}" --locked
+    fi
+}
+
+# The wasm-bindgen CLI, for the bare counter the load benchmark measures against
+# (bench/floor, a Trunk project of its own, offline with local tools): the version the app
+# pins in Cargo.lock, which the counter pins too. The app's own build links it as a library.
+ensure_wasm_bindgen_cli() {
+    local version
+    version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+    if ! wasm-bindgen --version 2>/dev/null | grep -q " ${version}$"; then
+        # Without --locked: its lock file wants a webpki-roots version the registry lacks.
+        cargo install wasm-bindgen-cli --version "=${version}"
     fi
 }
 
