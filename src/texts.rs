@@ -6,8 +6,8 @@ use chrono::{Datelike, NaiveDate};
 use kzvisa_rules::data::model::{Country, Source};
 use kzvisa_rules::Rules;
 use kzvisa_rules::{
-    Confidence, Deadline, DeadlineCode, EntryPoint, InputErrorCode, Issue, IssueCode, Line, Param, Purpose, Route,
-    SourceKind,
+    Confidence, Deadline, DeadlineCode, EntryPoint, InputErrorCode, Issue, IssueCode, Line, Outlook, Param, Purpose,
+    Route, SourceKind,
 };
 
 use crate::flow::Step;
@@ -359,6 +359,16 @@ pub fn issue(l: Locale, i: &Issue, purpose: Purpose) -> String {
         C::ChangeAdopted => {
             td_string!(l, issue.change_adopted, date = date_on(l, i.date.unwrap_or_default())).to_string()
         }
+    }
+}
+
+/// An outlook's icon and words, the same in a single result and a group's row: said in
+/// words and by an icon, never by colour alone.
+pub fn outlook(o: Outlook) -> (&'static str, fn(Locale) -> &'static str) {
+    match o {
+        Outlook::AsPlanned => ("✓", |l| td_string!(l, result.outlook_ok)),
+        Outlook::FirstDo => ("!", |l| td_string!(l, result.outlook_first)),
+        Outlook::NotAsPlanned => ("✕", |l| td_string!(l, result.outlook_not)),
     }
 }
 

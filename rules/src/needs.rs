@@ -49,6 +49,7 @@ pub fn needs(rules: &Rules, case: &RawCase) -> Needs {
     Needs { decided: true, ..needs_for(rules, nationality, purpose, entry, today, law) }
 }
 
+/// What the regimes for this traveller ask ([`needs`] marks them decided).
 fn needs_for(
     rules: &Rules,
     nationality: &str,
@@ -68,14 +69,12 @@ fn needs_for(
                 .map(|(days, max)| Window { days, max });
             let year_days = regimes.iter().filter_map(|g| g.year_max_days).min();
             let previous_stays = window.is_some() || year_days.is_some();
-            Needs { previous_stays, window, year_days, birth_date: None, decided: true }
+            Needs { previous_stays, window, year_days, ..Needs::default() }
         }
-        Some(_) => Needs { decided: true, ..Needs::default() },
-        None => Needs {
-            birth_date: rules.param(RuleId::Fingerprints, Param::MinAgeYears, today, law),
-            decided: true,
-            ..Needs::default()
-        },
+        Some(_) => Needs::default(),
+        None => {
+            Needs { birth_date: rules.param(RuleId::Fingerprints, Param::MinAgeYears, today, law), ..Needs::default() }
+        }
     }
 }
 

@@ -6,25 +6,13 @@
 
 use chrono::NaiveDate;
 use kzvisa_rules::group::{next_action, NextAction, RowError};
-use kzvisa_rules::{
-    Assessment, Choice, ChoiceCode, Deadline, DeadlineCode, InputErrorCode, Line, Outlook, Route, Severity,
-};
+use kzvisa_rules::{Assessment, Choice, ChoiceCode, Deadline, DeadlineCode, InputErrorCode, Line, Route, Severity};
 use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::state::{rules, use_lang};
 use crate::texts;
 use crate::widgets::{tr, tr_string};
-
-/// An outlook's icon and words: the single result's own (`result.outlook_*`), said in words
-/// and by an icon, never by colour alone.
-pub(super) fn outlook_parts(outlook: Outlook) -> (&'static str, fn(Locale) -> &'static str) {
-    match outlook {
-        Outlook::AsPlanned => ("✓", |l| td_string!(l, result.outlook_ok)),
-        Outlook::FirstDo => ("!", |l| td_string!(l, result.outlook_first)),
-        Outlook::NotAsPlanned => ("✕", |l| td_string!(l, result.outlook_not)),
-    }
-}
 
 /// A column's name in the page's language, for a cell's `data-label` (a row reads as a card
 /// on a narrow screen, each cell under its column's name).
@@ -85,17 +73,18 @@ impl Next {
 }
 
 fn next_cell(a: &Assessment) -> impl IntoView {
-    let next = next_action(a).map(|n| match n {
+    let action = next_action(a);
+    let (code, date) = match &action {
+        Some(n) => (Some(n.code().to_string()), n.date().map(|d| d.to_string())),
+        None => (None, None),
+    };
+    let next = action.map(|n| match n {
         NextAction::Step(line) => {
             let deadline = a.deadlines.iter().find(|d| Some(d.code) == line.anchor).cloned();
             Next::Step(line.clone(), deadline)
         }
         NextAction::Choice(c) => Next::Choice(c.clone()),
     });
-    let (code, date) = match next_action(a) {
-        Some(n) => (Some(n.code().to_string()), n.date().map(|d| d.to_string())),
-        None => (None, None),
-    };
     let today = a.today;
     view! {
         <td role="cell" class="group-next" data-label=label(|l| td_string!(l, group.col_next)) data-next=code data-next-date=date>
@@ -106,7 +95,7 @@ fn next_cell(a: &Assessment) -> impl IntoView {
 
 fn verdict_cell(a: &Assessment) -> impl IntoView {
     let (outlook, route) = (a.outlook, a.route);
-    let (icon, said) = outlook_parts(outlook);
+    let (icon, said) = texts::outlook(outlook);
     let route_words = tr_string(move |l| {
         // A route is named for a sentence ("an electronic visa"); alone in a cell, it starts
         // with a capital.

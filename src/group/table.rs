@@ -7,8 +7,9 @@ use kzvisa_rules::group::{export_csv, Outcome};
 use kzvisa_rules::Outlook;
 use leptos::prelude::*;
 
-use super::row::{assessed_row, error_row, outlook_parts};
+use super::row::{assessed_row, error_row};
 use crate::i18n::*;
+use crate::texts;
 use crate::widgets::{tr, tr_string};
 
 /// The outlooks in the order the counts give them.
@@ -32,7 +33,7 @@ fn counts_view(outcomes: &[Outcome]) -> impl IntoView {
     view! {
         <ul class="group-counts">
             {OUTLOOKS.into_iter().zip(per_outlook).map(|(outlook, n)| {
-                let (icon, said) = outlook_parts(outlook);
+                let (icon, said) = texts::outlook(outlook);
                 view! {
                     <li data-count=outlook.as_str() class=format!("group-{outlook}")>
                         <span class="group-icon" aria-hidden="true">{icon}</span>

@@ -58,6 +58,11 @@ fn changed_dates(c: &Choice, a: &Assessment) -> Option<(NaiveDate, NaiveDate)> {
     }
 }
 
+/// The link to apply for an e-visa on its portal (a new tab, no referrer).
+pub(super) fn apply_link(url: String) -> impl IntoView {
+    view! { <a href=url target="_blank" rel="noopener noreferrer" data-action="apply">{tr(|l| td_string!(l, result.apply_portal))}</a> }
+}
+
 /// One choice, with a link that checks the changed trip where it changes the dates, and the
 /// portal's address for an e-visa (outside a kiosk, which never leaves the app).
 fn choice_line(store: Store, a: &Assessment, c: Choice, portal: Option<String>) -> impl IntoView {
@@ -80,9 +85,7 @@ fn choice_line(store: Store, a: &Assessment, c: Choice, portal: Option<String>) 
         let href = store.fragment.with_untracked(|f| crate::state::link_with_trip(f, entry, exit));
         view! { " " <a href=href data-action="check-changed">{tr(|l| td_string!(l, result.check_changed))}</a> }
     });
-    let apply = portal.filter(|_| c.route == Some(Route::EVisa)).map(|url| {
-        view! { " " <a href=url target="_blank" rel="noopener noreferrer" data-action="apply">{tr(|l| td_string!(l, result.apply_portal))}</a> }
-    });
+    let apply = portal.filter(|_| c.route == Some(Route::EVisa)).map(|url| view! { " " {apply_link(url)} });
     view! {
         <li data-choice=code data-code=stated>
             {tr_string(move |l| words(l, &c, step.as_ref(), purpose, stay_days, today))}

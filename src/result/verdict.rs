@@ -12,14 +12,6 @@ use crate::state::rules;
 use crate::texts;
 use crate::widgets::{tr, tr_string};
 
-fn outlook_parts(o: Outlook) -> (&'static str, fn(Locale) -> &'static str) {
-    match o {
-        Outlook::AsPlanned => ("✓", |l| td_string!(l, result.outlook_ok)),
-        Outlook::FirstDo => ("!", |l| td_string!(l, result.outlook_first)),
-        Outlook::NotAsPlanned => ("✕", |l| td_string!(l, result.outlook_not)),
-    }
-}
-
 /// The heading says the outcome for this trip: what stops it, when something does.
 fn headline(a: &Assessment) -> impl IntoView {
     let (route, max, purpose) = (a.route, a.max_stay_days, a.purpose);
@@ -90,15 +82,16 @@ fn allowance(a: &Assessment) -> Option<impl IntoView> {
 /// The verdict's heading, its trip, the next thing to do or the choices, and what it rests on.
 pub fn verdict(assessment: Assessment, portal: Option<String>) -> impl IntoView {
     let outlook = assessment.outlook;
-    let (icon, said) = outlook_parts(outlook);
+    let (icon, said) = texts::outlook(outlook);
     let headline = headline(&assessment);
     // The issue the heading says carries its code, as every issue does.
     let heading_code = assessment.issues.iter().find(|i| i.severity == Severity::Blocker).map(|i| i.code.as_str());
     let next = next_action(&assessment);
     // An e-visa is applied for on its portal: the link sits by the verdict.
-    let apply = portal.clone().filter(|_| assessment.route == Route::EVisa && outlook != Outlook::NotAsPlanned).map(|href| {
-        view! { <p class="verdict-apply"><a href=href target="_blank" rel="noopener noreferrer" data-action="apply">{tr(|l| td_string!(l, result.apply_portal))}</a></p> }
-    });
+    let apply = portal
+        .clone()
+        .filter(|_| assessment.route == Route::EVisa && outlook != Outlook::NotAsPlanned)
+        .map(|href| view! { <p class="verdict-apply">{super::choices::apply_link(href)}</p> });
     let choices = super::choices::choices(&assessment, portal);
     let allowance = allowance(&assessment);
     let nationality = rules().country(&assessment.nationality).cloned();
